@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import express, { Router, type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/connect.js';
+import { authenticate } from './auth/authenticate.js';
+import { createDevIssuer, type DevIssuer } from './auth/dev-issuer.js';
+import { entraVerifier, type TokenVerifier } from './auth/token-verifier.js';
+import { problemHandler, unknownRoute } from './http/errors.js';
+import { contextFactory, type ContextOf } from './http/request-scope.js';
+import { openApiDocument } from './openapi/registry.js';
+import { clientsRoutes } from './features/clients/clients.routes.js';
+import { contactsRoutes } from './features/contacts/contacts.routes.js';
+import { searchRoutes } from './features/search/search.routes.js';
+import { usersRoutes } from './features/users/users.routes.js';
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  logger: Logger;
+}
+
+export interface CrmApp {
+  app: Express;
+  /** Present in embedded/dev mode only. */
+  devIssuer: DevIssuer | null;
+  verifier: TokenVerifier;
+}
+
+/** Every feature's router, mounted under /api/v1 behind authentication. */
+const featureRoutes: ((ctx: ContextOf) => Router)[] = [usersRoutes, clientsRoutes, contactsRoutes, searchRoutes];
+
+/** Hosts that may frame the tab and task pane (Teams, Outlook, Microsoft 365 app). */
+const frameAncestors = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.teams.cloud.microsoft',
+  'https://*.office.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://*.microsoft365.com',
+  'https://*.cloud.microsoft',
+];
+
+export async function createApp({ config, database, logger }: AppOptions): Promise<CrmApp> {
+  const devIssuer = config.auth.mode === 'dev' && config.env !== 'production' ? await createDevIssuer(config) : null;
+  const verifier = devIssuer ? devIssuer.verifier : entraVerifier(config.auth);
+  const ctx = contextFactory(database);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customProps: (req) => ({ tenantId: req.user?.tenantId, userId: req.user?.id }),
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(
+    helmet({
+      frameguard: false,
+      contentSecurityPolicy: {
+        directives: {
+          'frame-ancestors': frameAncestors,
+          'script-src': ["'self'", 'https://res.cdn.office.net', 'https://appsforoffice.microsoft.com'],
+          'connect-src': ["'self'", 'https://login.microsoftonline.com'],
+          'img-src': ["'self'", 'data:', 'blob:'],
+        },
+      },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await sql`select 1 as ok`.execute(database.db);
+      res.json({ status: 'ok', database: database.dialect });
+    } catch {
+      res.status(503).type('application/problem+json').json({ type: '/problems/service-unavailable', title: 'Service unavailable', status: 503, detail: 'The database does not answer.' });
+    }
+  });
+
+  if (devIssuer) app.use('/auth/dev', devIssuer.router());
+
+  const spec = openApiDocument(config.publicUrl);
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(spec);
+  });
+  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(spec, { customSiteTitle: 'CRM API' }));
+
+  const api = Router();
+  api.use(authenticate(verifier, database.db));
+  api.use(express.json({ limit: '1mb' }));
+  for (const routes of featureRoutes) api.use(routes(ctx));
+  app.use('/api/v1', api);
+
+  for (const [mount, dir] of [
+    ['/tab', 'dist/tab'],
+    ['/outlook', 'dist/outlook'],
+  ] as const) {
+    const full = path.resolve(dir);
+    if (fs.existsSync(full)) app.use(mount, express.static(full, { index: 'index.html', maxAge: '1h' }));
+  }
+  app.get('/', (_req, res) => {
+    res.redirect('/tab/');
+  });
+
+  app.use(unknownRoute);
+  app.use(problemHandler);
+  return { app, devIssuer, verifier };
+}

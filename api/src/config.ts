@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the server reads, validated once at start so a bad value fails fast
+ * with the variable's name. docs/configuration.md documents each one.
+ */
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().min(1).default('sqlite:./data/crm.sqlite'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  AAD_TENANT_ID: z.union([guid, z.enum(['common', 'organizations'])]).optional(),
+  AAD_CLIENT_ID: guid.optional(),
+  AAD_ALLOWED_TENANTS: z.string().optional(),
+  AAD_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  API_AUDIENCE: z.string().optional(),
+  INACTIVE_DEAL_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface AuthConfig {
+  mode: 'dev' | 'entra';
+  /** Accepted `aud` values. */
+  audiences: string[];
+  /** Entra only: the authority host, tenant (or common) and allowed tenants. */
+  entra?: { authorityHost: string; tenant: string; clientId: string; allowedTenants: string[] | null };
+}
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  publicUrl: string;
+  databaseUrl: string;
+  logLevel: Env['LOG_LEVEL'];
+  seedDemo: boolean;
+  auth: AuthConfig;
+  inactiveDealDays: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const entraConfigured = Boolean(e.AAD_CLIENT_ID);
+  if (e.NODE_ENV === 'production' && !entraConfigured) {
+    throw new ConfigError('Invalid configuration:\n  AAD_CLIENT_ID: required when NODE_ENV=production (the development sign-in is refused there)');
+  }
+  const auth: AuthConfig = entraConfigured
+    ? {
+        mode: 'entra',
+        audiences: [e.AAD_CLIENT_ID!, e.API_AUDIENCE ?? `api://${new URL(publicUrl).host}/${e.AAD_CLIENT_ID}`],
+        entra: {
+          authorityHost: e.AAD_AUTHORITY_HOST.replace(/\/$/, ''),
+          tenant: e.AAD_TENANT_ID ?? 'organizations',
+          clientId: e.AAD_CLIENT_ID!,
+          allowedTenants: e.AAD_ALLOWED_TENANTS
+            ? e.AAD_ALLOWED_TENANTS.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)
+            : null,
+        },
+      }
+    : { mode: 'dev', audiences: [e.API_AUDIENCE ?? 'api://crm-dev'] };
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    publicUrl,
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO === 'true',
+    auth,
+    inactiveDealDays: e.INACTIVE_DEAL_DAYS,
+  };
+}

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import SQLite from 'better-sqlite3';
+import * as tedious from 'tedious';
+import * as tarn from 'tarn';
+import { Kysely, MssqlDialect, SqliteDialect } from 'kysely';
+import type { Database } from './database.js';
+import type { DialectName } from './dialect.js';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** A short description for logs, without credentials. */
+  describe: string;
+}
+
+/** `sqlite:<path>` (or `sqlite::memory:`) or `sqlserver://user:password@host:port/database?encrypt=true`. */
+export function connectDatabase(url: string): DatabaseHandle {
+  if (url.startsWith('sqlite:')) return connectSqlite(url.slice('sqlite:'.length));
+  if (url.startsWith('sqlserver://') || url.startsWith('mssql://')) return connectMssql(url);
+  throw new Error(`DATABASE_URL must start with sqlite:, sqlserver:// or mssql:// (got "${url.split(':')[0]}:")`);
+}
+
+function connectSqlite(file: string): DatabaseHandle {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite', describe: `sqlite:${file}` };
+}
+
+export function parseSqlServerUrl(url: string): tedious.ConnectionConfiguration & { database: string } {
+  const u = new URL(url.replace(/^mssql:/, 'sqlserver:'));
+  const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  if (!u.hostname || !database) throw new Error('DATABASE_URL for SQL Server needs a host and a database: sqlserver://user:password@host:1433/database');
+  const encrypt = u.searchParams.get('encrypt') !== 'false';
+  return {
+    server: u.hostname,
+    database,
+    authentication: { type: 'default', options: { userName: decodeURIComponent(u.username), password: decodeURIComponent(u.password) } },
+    options: {
+      port: u.port ? Number(u.port) : 1433,
+      database,
+      encrypt,
+      trustServerCertificate: u.searchParams.get('trustServerCertificate') === 'true',
+    },
+  };
+}
+
+function connectMssql(url: string): DatabaseHandle {
+  const config = parseSqlServerUrl(url);
+  const dialect = new MssqlDialect({
+    tarn: { ...tarn, options: { min: 0, max: 10 } },
+    tedious: { ...tedious, connectionFactory: () => new tedious.Connection(config) },
+  });
+  return { db: new Kysely<Database>({ dialect }), dialect: 'mssql', describe: `sqlserver://${config.server}/${config.database}` };
+}

@@ -1,0 +1,21 @@
+import type { TenantsTable } from '../features/tenants/tenants.table.js';
+import type { UsersTable } from '../features/users/users.table.js';
+import type { ClientAddressesTable, ClientsTable, ClientTagsTable } from '../features/clients/clients.table.js';
+import type { ContactsTable } from '../features/contacts/contacts.table.js';
+import type { SearchTermsTable } from '../features/search/search.table.js';
+import type { AuditLogTable } from '../features/history/history.table.js';
+
+/** The typed shape of the whole database; each feature owns its table interfaces. */
+export interface Database {
+  tenants: TenantsTable;
+  users: UsersTable;
+  clients: ClientsTable;
+  client_addresses: ClientAddressesTable;
+  client_tags: ClientTagsTable;
+  contacts: ContactsTable;
+  search_terms: SearchTermsTable;
+  audit_log: AuditLogTable;
+}
+
+/** Tables whose rows belong to one tenant (all but `tenants`). */
+export type TenantTable = Exclude<keyof Database, 'tenants'>;

@@ -1,0 +1,94 @@
+import { sql, type Insertable, type Kysely, type SelectQueryBuilder, type Transaction, type UpdateQueryBuilder, type DeleteQueryBuilder, type UpdateResult, type DeleteResult } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Database, TenantTable } from './database.js';
+import type { DialectName } from './dialect.js';
+
+/** The signed-in caller, as the data layer needs it. */
+export interface Actor {
+  tenantId: string;
+  userId: string;
+}
+
+type TenantColumns = 'tenant_id';
+export type TenantInsert<T extends TenantTable> = Omit<Insertable<Database[T]>, TenantColumns>;
+
+/**
+ * The only door to tenant data. Repositories receive a TenantScope, never the raw Kysely
+ * instance, so every select, update, delete and insert carries `tenant_id = <caller's tenant>`
+ * by construction: a forgotten filter cannot be written.
+ */
+export class TenantScope {
+  constructor(
+    private readonly db: Kysely<Database> | Transaction<Database>,
+    readonly actor: Actor,
+    readonly dialect: DialectName,
+  ) {}
+
+  get tenantId(): string {
+    return this.actor.tenantId;
+  }
+
+  selectFrom<T extends TenantTable>(table: T): SelectQueryBuilder<Database, T, {}> {
+    return (this.db.selectFrom(table) as unknown as SelectQueryBuilder<Database, T, {}>).where(
+      sql.ref(`${table}.tenant_id`),
+      '=',
+      this.actor.tenantId,
+    );
+  }
+
+  updateTable<T extends TenantTable>(table: T): UpdateQueryBuilder<Database, T, T, UpdateResult> {
+    return (this.db.updateTable(table) as unknown as UpdateQueryBuilder<Database, T, T, UpdateResult>).where(
+      sql.ref(`${table}.tenant_id`),
+      '=',
+      this.actor.tenantId,
+    );
+  }
+
+  deleteFrom<T extends TenantTable>(table: T): DeleteQueryBuilder<Database, T, DeleteResult> {
+    return (this.db.deleteFrom(table) as unknown as DeleteQueryBuilder<Database, T, DeleteResult>).where(
+      sql.ref(`${table}.tenant_id`),
+      '=',
+      this.actor.tenantId,
+    );
+  }
+
+  async insert<T extends TenantTable>(table: T, rows: TenantInsert<T> | TenantInsert<T>[]): Promise<void> {
+    const list = Array.isArray(rows) ? rows : [rows];
+    if (list.length === 0) return;
+    const values = list.map((r) => ({ ...r, tenant_id: this.actor.tenantId })) as Insertable<Database[T]>[];
+    // SQL Server allows at most 2100 parameters per statement; SQLite 32766. Stay under both.
+    const columns = Object.keys(values[0] as object).length;
+    const chunk = Math.max(1, Math.floor(2000 / columns));
+    for (let i = 0; i < values.length; i += chunk) {
+      await this.db.insertInto(table).values(values.slice(i, i + chunk) as never).execute();
+    }
+  }
+
+  /** Columns for a new record: fresh UUIDv7, audit columns, version 1. */
+  newRecord(now = new Date().toISOString()) {
+    return {
+      id: uuidv7(),
+      created_at: now,
+      created_by: this.actor.userId,
+      updated_at: now,
+      updated_by: this.actor.userId,
+      version: 1,
+      deleted_at: null,
+    };
+  }
+
+  newAppendOnly(now = new Date().toISOString()) {
+    return { id: uuidv7(), created_at: now, created_by: this.actor.userId };
+  }
+
+  /** Runs `work` in one transaction with a scope bound to it; nested calls reuse the transaction. */
+  async transaction<R>(work: (scope: TenantScope) => Promise<R>): Promise<R> {
+    if (this.db.isTransaction) return work(this);
+    return (this.db as Kysely<Database>).transaction().execute((trx) => work(new TenantScope(trx, this.actor, this.dialect)));
+  }
+
+  /** First `n` rows: SQL Server has TOP, SQLite has LIMIT. */
+  first<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, n: number): QB {
+    return (this.dialect === 'mssql' ? qb.top(n) : qb.limit(n)) as QB;
+  }
+}

@@ -1,0 +1,65 @@
+import type { TenantScope } from '../../db/tenant-scope.js';
+import { clientsByIds } from '../clients/clients.repository.js';
+import { contactsByIds } from '../contacts/contacts.repository.js';
+import { normalizeText } from './normalize.js';
+import { searchQueryWords } from './search-query.js';
+import { matchingIds, type SearchEntity } from './search.repository.js';
+import type { SearchHit, SearchResult } from './search.schemas.js';
+
+/** Finds hits of one entity type; features with searchable records register one here. */
+export type HitLoader = (scope: TenantScope, ids: string[]) => Promise<SearchHit[]>;
+
+const loaders: Partial<Record<SearchEntity, HitLoader>> = {
+  client: async (scope, ids) =>
+    (await clientsByIds(scope, ids)).map((c) => ({
+      type: 'client',
+      id: c.id,
+      title: c.name,
+      subtitle: [c.company_id, c.country].filter(Boolean).join(' · ') || null,
+      clientId: c.id,
+    })),
+  contact: async (scope, ids) => {
+    const contacts = await contactsByIds(scope, ids);
+    const clients = new Map((await clientsByIds(scope, [...new Set(contacts.map((c) => c.client_id))])).map((c) => [c.id, c.name]));
+    return contacts.map((c) => ({
+      type: 'contact',
+      id: c.id,
+      title: `${c.first_name} ${c.last_name}`,
+      subtitle: [c.job_title, clients.get(c.client_id), c.email].filter(Boolean).join(' · ') || null,
+      clientId: c.client_id,
+    }));
+  },
+};
+
+export function registerSearchLoader(type: SearchEntity, loader: HitLoader): void {
+  loaders[type] = loader;
+}
+
+/**
+ * Clients, contacts and deals matching every word of `q` by prefix, top `limit` of each.
+ * Titles that start with the query come first, then alphabetical.
+ */
+export async function searchAll(scope: TenantScope, q: string, limit: number): Promise<SearchResult> {
+  const words = searchQueryWords(q);
+  const result: SearchResult = { clients: [], contacts: [], deals: [] };
+  if (words.length === 0) return result;
+  const wanted = normalizeText(q.trim());
+  const groups: [SearchEntity, keyof SearchResult][] = [
+    ['client', 'clients'],
+    ['contact', 'contacts'],
+    ['deal', 'deals'],
+  ];
+  for (const [type, key] of groups) {
+    const loader = loaders[type];
+    if (!loader) continue;
+    const rows = await scope.first(matchingIds(scope, words, [type]).distinct(), limit * 5).execute();
+    const hits = await loader(scope, rows.map((r) => r.entity_id));
+    hits.sort((a, b) => {
+      const ra = normalizeText(a.title).startsWith(wanted) ? 0 : 1;
+      const rb = normalizeText(b.title).startsWith(wanted) ? 0 : 1;
+      return ra - rb || a.title.localeCompare(b.title);
+    });
+    result[key] = hits.slice(0, limit);
+  }
+  return result;
+}
