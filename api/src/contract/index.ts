@@ -1,0 +1,11 @@
+/**
+ * The API contract for the front ends (tab, Outlook add-in) and the bot: zod schemas and the
+ * types inferred from them. Import from here, never redeclare a request or response shape.
+ */
+export * from './primitives.js';
+export * from '../features/clients/clients.schemas.js';
+export * from '../features/contacts/contacts.schemas.js';
+export * from '../features/search/search.schemas.js';
+export * from '../features/history/history.schemas.js';
+export * from '../features/users/users.schemas.js';
+export { problemCodes, type ProblemCode, type FieldError } from '../http/errors.js';
