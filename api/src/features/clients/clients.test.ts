@@ -92,7 +92,7 @@ describe('creating a client', () => {
     const read = await fetch(`${server.url}/api/v1/clients/${res.body.id}`, { headers: { authorization: `Bearer ${await server.tokenFor(seller)}` } });
     expect(read.headers.get('content-type')).toContain('application/json');
     expect(read.headers.get('x-content-type-options')).toBe('nosniff');
-    expect((await read.json()).name).toBe(name);
+    expect(((await read.json()) as { name: string }).name).toBe(name);
   });
 });
 
