@@ -1,0 +1,47 @@
+create table "tenants" ("id" nvarchar(36) primary key, "name" nvarchar(200) not null, "created_at" nvarchar(30) not null, "updated_at" nvarchar(30) not null);
+
+create table "users" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "updated_at" nvarchar(30) not null, "updated_by" nvarchar(36), "version" integer default 1 not null, "deleted_at" nvarchar(30), "entra_oid" nvarchar(36) not null, "display_name" nvarchar(200) not null, "email" nvarchar(254), "roles" nvarchar(100) not null, "last_seen_at" nvarchar(30) not null, constraint "users_tenant_fk" foreign key ("tenant_id") references "tenants" ("id"));
+
+create unique index "users_tenant_oid_uq" on "users" ("tenant_id", "entra_oid");
+
+create table "clients" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "updated_at" nvarchar(30) not null, "updated_by" nvarchar(36), "version" integer default 1 not null, "deleted_at" nvarchar(30), "kind" nvarchar(10) not null, "name" nvarchar(200) not null, "sort_name" nvarchar(200) not null, "company_id" nvarchar(20), "vat_id" nvarchar(20), "vat_payer" smallint, "country" nvarchar(2), "industry" nvarchar(100), "relationship_type" nvarchar(30), "parent_id" nvarchar(36), "owner_id" nvarchar(36), "primary_contact_id" nvarchar(36), "description" nvarchar(4000), "website" nvarchar(300), "email" nvarchar(254), "phone" nvarchar(40), "credit_limit_minor" bigint, "credit_limit_currency" nvarchar(3), "payment_terms_days" integer, "preferred_contact_methods" nvarchar(200) default '[]' not null, "do_not_contact" smallint default 0 not null, constraint "clients_tenant_fk" foreign key ("tenant_id") references "tenants" ("id"), constraint "clients_parent_fk" foreign key ("parent_id") references "clients" ("id"), constraint "clients_owner_fk" foreign key ("owner_id") references "users" ("id"));
+
+create index "clients_tenant_sort_ix" on "clients" ("tenant_id", "sort_name", "id") where "deleted_at" is null;
+
+create index "clients_tenant_updated_ix" on "clients" ("tenant_id", "updated_at", "id") where "deleted_at" is null;
+
+create index "clients_tenant_parent_ix" on "clients" ("tenant_id", "parent_id");
+
+create index "clients_tenant_owner_ix" on "clients" ("tenant_id", "owner_id");
+
+create index "clients_tenant_company_ix" on "clients" ("tenant_id", "company_id");
+
+create table "client_addresses" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "updated_at" nvarchar(30) not null, "updated_by" nvarchar(36), "version" integer default 1 not null, "deleted_at" nvarchar(30), "client_id" nvarchar(36) not null, "type" nvarchar(12) not null, "label" nvarchar(100), "street" nvarchar(200), "city" nvarchar(100), "postal_code" nvarchar(20), "country" nvarchar(2), "position" integer not null, constraint "client_addresses_client_fk" foreign key ("client_id") references "clients" ("id"));
+
+create index "client_addresses_client_ix" on "client_addresses" ("tenant_id", "client_id");
+
+create table "client_tags" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "client_id" nvarchar(36) not null, "tag" nvarchar(50) not null, "tag_key" nvarchar(50) not null, constraint "client_tags_client_fk" foreign key ("client_id") references "clients" ("id"));
+
+create index "client_tags_client_ix" on "client_tags" ("tenant_id", "client_id");
+
+create index "client_tags_key_ix" on "client_tags" ("tenant_id", "tag_key", "client_id");
+
+create table "contacts" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "updated_at" nvarchar(30) not null, "updated_by" nvarchar(36), "version" integer default 1 not null, "deleted_at" nvarchar(30), "client_id" nvarchar(36) not null, "first_name" nvarchar(100) not null, "last_name" nvarchar(100) not null, "sort_name" nvarchar(200) not null, "email" nvarchar(254), "phone" nvarchar(40), "mobile" nvarchar(40), "job_title" nvarchar(100), "is_primary" smallint default 0 not null, "preferred_contact_methods" nvarchar(200) default '[]' not null, "do_not_contact" smallint default 0 not null, "notes" nvarchar(4000), constraint "contacts_client_fk" foreign key ("client_id") references "clients" ("id"));
+
+create index "contacts_client_ix" on "contacts" ("tenant_id", "client_id", "sort_name");
+
+create index "contacts_email_ix" on "contacts" ("tenant_id", "email");
+
+create index "contacts_sort_ix" on "contacts" ("tenant_id", "sort_name", "id") where "deleted_at" is null;
+
+create table "search_terms" ("tenant_id" nvarchar(36) not null, "entity_type" nvarchar(10) not null, "entity_id" nvarchar(36) not null, "term" nvarchar(100) not null);
+
+create index "search_terms_lookup_ix" on "search_terms" ("tenant_id", "term", "entity_type", "entity_id");
+
+create index "search_terms_entity_ix" on "search_terms" ("entity_id");
+
+create table "audit_log" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "entity_type" nvarchar(20) not null, "entity_id" nvarchar(36) not null, "client_id" nvarchar(36), "action" nvarchar(10) not null, "field" nvarchar(50), "old_value" nvarchar(max), "new_value" nvarchar(max));
+
+create index "audit_log_client_ix" on "audit_log" ("tenant_id", "client_id", "created_at");
+
+create index "audit_log_entity_ix" on "audit_log" ("tenant_id", "entity_id", "created_at");
