@@ -15,7 +15,7 @@ export function renderDevLoginPage(users: DemoUser[]): string {
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>CRM development sign-in</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}li{margin:.5rem 0}button{font:inherit;padding:.3rem .8rem}textarea{width:100%;height:8rem}</style>
 </head><body>
 <h1>Development sign-in</h1>

@@ -1,0 +1,89 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { DatabaseHandle } from '../connect.js';
+import { TenantScope } from '../tenant-scope.js';
+import type { TenantInsert } from '../tenant-scope.js';
+import { normalizeText, searchWords } from '../../features/search/normalize.js';
+import { contactSearchTerms, contactSortName } from '../../features/contacts/contacts.service.js';
+import { upsertUserFromToken } from '../../features/users/users.repository.js';
+
+/**
+ * Bulk data for benchmarks and big demos: plausible Czech, Polish and Romanian clients with
+ * contacts, written straight through the tenant scope in large transactions (the services
+ * would write history rows one by one, far too slow for a million contacts).
+ */
+const firstNames = ['Jiří', 'Jana', 'Petr', 'Lucie', 'Tomáš', 'Markéta', 'Łukasz', 'Małgorzata', 'Paweł', 'Agnieszka', 'Andrei', 'Ioana', 'Mihai', 'Elena', 'Ștefan', 'Ana', 'Ondřej', 'Zuzana', 'Grzegorz', 'Cristina'];
+const lastNames = ['Dvořák', 'Novák', 'Černý', 'Procházka', 'Kučera', 'Veselý', 'Wójcik', 'Kowalski', 'Żółkiewski', 'Łukasiewicz', 'Nowak', 'Popescu', 'Ștefănescu', 'Mureșan', 'Țurcanu', 'Bălan', 'Horák', 'Šťastný', 'Kříž', 'Văduva'];
+const stems = ['Stroj', 'Tex', 'Agro', 'Log', 'Bud', 'Elektro', 'Pekař', 'Dřevo', 'Sklo', 'Kov', 'Mobil', 'Trans', 'Chem', 'Farm', 'Med', 'Info', 'Papír', 'Plast', 'Energ', 'Stav'];
+const suffixes = { CZ: ['s.r.o.', 'a.s.', 'v.o.s.'], PL: ['sp. z o.o.', 'S.A.', 'sp.j.'], RO: ['S.R.L.', 'S.A.', 'S.N.C.'] } as const;
+const cities = { CZ: ['Praha', 'Brno', 'Ostrava', 'Plzeň', 'Olomouc', 'České Budějovice'], PL: ['Łódź', 'Kraków', 'Gdańsk', 'Wrocław', 'Poznań', 'Warszawa'], RO: ['Cluj-Napoca', 'Brașov', 'Iași', 'Timișoara', 'Constanța', 'București'] } as const;
+const countries = ['CZ', 'PL', 'RO'] as const;
+
+const pick = <T>(list: readonly T[], n: number): T => list[n % list.length]!;
+
+export interface GenerateOptions {
+  tenantId: string;
+  clients: number;
+  contactsPerClient: number;
+  /** Called after each batch with the number of clients written so far. */
+  progress?: (done: number) => void;
+}
+
+export async function generateClients(database: DatabaseHandle, options: GenerateOptions): Promise<{ ownerId: string; clientIds: string[] }> {
+  const owner = await upsertUserFromToken(database.db, {
+    tenantId: options.tenantId,
+    oid: '00000000-0000-4000-8000-00000000b001',
+    name: 'Bulk Owner',
+    email: 'bulk.owner@bench.example',
+    roles: ['Manager'],
+    expiresAt: 0,
+  });
+  const scope = new TenantScope(database.db, { tenantId: options.tenantId, userId: owner.id }, database.dialect);
+  const clientIds: string[] = [];
+  const batch = 1000;
+  for (let start = 0; start < options.clients; start += batch) {
+    const end = Math.min(options.clients, start + batch);
+    await scope.transaction(async (tx) => {
+      const now = new Date().toISOString();
+      const clients: TenantInsert<'clients'>[] = [];
+      const contacts: TenantInsert<'contacts'>[] = [];
+      const terms: TenantInsert<'search_terms'>[] = [];
+      for (let i = start; i < end; i++) {
+        const country = pick(countries, i);
+        const name = `${pick(stems, i)}${pick(stems, Math.floor(i / 20)).toLowerCase()} ${pick(lastNames, Math.floor(i / 400))} ${pick(suffixes[country], i)} ${i}`;
+        const id = uuidv7();
+        clientIds.push(id);
+        const contactIds: string[] = [];
+        for (let j = 0; j < options.contactsPerClient; j++) {
+          const n = i * options.contactsPerClient + j;
+          const firstName = pick(firstNames, n);
+          const lastName = pick(lastNames, Math.floor(n / 7));
+          const contactId = uuidv7();
+          contactIds.push(contactId);
+          const email = `${normalizeText(firstName)}.${normalizeText(lastName)}${n}@firma${i}.example`;
+          const phone = `+420${600000000 + (n % 99999999)}`;
+          contacts.push({
+            id: contactId, created_at: now, created_by: owner.id, updated_at: now, updated_by: owner.id, version: 1, deleted_at: null,
+            client_id: id, first_name: firstName, last_name: lastName, sort_name: contactSortName(firstName, lastName), email, phone, mobile: null,
+            job_title: null, is_primary: j === 0 ? 1 : 0, preferred_contact_methods: '[]', do_not_contact: 0, notes: null,
+          });
+          for (const term of new Set(contactSearchTerms({ firstName, lastName, email, phone, mobile: null }))) {
+            terms.push({ entity_type: 'contact', entity_id: contactId, term });
+          }
+        }
+        clients.push({
+          id, created_at: now, created_by: owner.id, updated_at: now, updated_by: owner.id, version: 1, deleted_at: null,
+          kind: 'company', name, sort_name: normalizeText(name), company_id: String(10000000 + i), vat_id: null, vat_payer: null, country,
+          industry: pick(['Manufacturing', 'Textiles', 'Logistics', 'Food', 'Software'], i), relationship_type: pick(['customer', 'prospect', 'partner'], i),
+          parent_id: null, owner_id: owner.id, primary_contact_id: contactIds[0] ?? null, description: `${pick(cities[country], i)}`, website: null, email: null, phone: null,
+          credit_limit_minor: null, credit_limit_currency: null, payment_terms_days: 14, preferred_contact_methods: '[]', do_not_contact: 0,
+        });
+        for (const term of new Set([...searchWords(name), String(10000000 + i)])) terms.push({ entity_type: 'client', entity_id: id, term });
+      }
+      await tx.insert('clients', clients);
+      await tx.insert('contacts', contacts);
+      await tx.insert('search_terms', terms);
+    });
+    options.progress?.(end);
+  }
+  return { ownerId: owner.id, clientIds };
+}
