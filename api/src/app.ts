@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
@@ -13,6 +11,7 @@ import { authenticate } from './auth/authenticate.js';
 import { createDevIssuer, type DevIssuer } from './auth/dev-issuer.js';
 import { entraVerifier, type TokenVerifier } from './auth/token-verifier.js';
 import { problemHandler, unknownRoute } from './http/errors.js';
+import { requestLog } from './http/request-log.js';
 import { contextFactory, type ContextOf } from './http/request-scope.js';
 import { openApiDocument } from './openapi/registry.js';
 import { clientsRoutes } from './features/clients/clients.routes.js';
@@ -59,23 +58,7 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.set('query parser', 'simple');
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      customProps: (req) => ({ tenantId: req.user?.tenantId, userId: req.user?.id }),
-      serializers: {
-        req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
-        res: (res) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
+  app.use(requestLog(logger, (path) => path === '/healthz' || path === '/readyz'));
   app.use(
     helmet({
       frameguard: false,
@@ -112,7 +95,9 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
 
   const api = Router();
   api.use(authenticate(verifier, database.db));
-  api.use(express.json({ limit: '1mb' }));
+  const json = express.json({ limit: '1mb' });
+  // Reading an empty body still runs the stream machinery; only methods with bodies need it.
+  api.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' || req.method === 'DELETE' ? next() : json(req, res, next)));
   for (const routes of featureRoutes) api.use(routes(ctx));
   app.use('/api/v1', api);
 

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type SelectQueryBuilder, type Transaction, type UpdateQueryBuilder, type DeleteQueryBuilder, type UpdateResult, type DeleteResult } from 'kysely';
+import { CompiledQuery, sql, type Compilable, type Insertable, type Kysely, type SelectQueryBuilder, type Transaction, type UpdateQueryBuilder, type DeleteQueryBuilder, type UpdateResult, type DeleteResult } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database, TenantTable } from './database.js';
 import type { DialectName } from './dialect.js';
@@ -10,6 +10,15 @@ export interface Actor {
 }
 
 type TenantColumns = 'tenant_id';
+
+/** A query compiled once, with the positions of the tenant id and of each argument. */
+interface Precompiled {
+  sql: string;
+  slots: ({ arg: number } | { tenant: true } | { value: unknown })[];
+}
+const precompiled = new Map<string, Precompiled>();
+const tenantMarker = '\u0000tenant';
+const argMarker = (i: number) => `\u0000arg${i}`;
 export type TenantInsert<T extends TenantTable> = Omit<Insertable<Database[T]>, TenantColumns>;
 
 /**
@@ -85,6 +94,33 @@ export class TenantScope {
   async transaction<R>(work: (scope: TenantScope) => Promise<R>): Promise<R> {
     if (this.db.isTransaction) return work(this);
     return (this.db as Kysely<Database>).transaction().execute((trx) => work(new TenantScope(trx, this.actor, this.dialect)));
+  }
+
+  /**
+   * Runs a hot query whose shape never changes, building and compiling it only once per
+   * dialect: the first call builds it with marker values, later calls bind the real tenant
+   * and `args` into the same SQL. Building and compiling with Kysely costs more than running
+   * a point lookup in SQLite, and these run on every request.
+   */
+  async precompiled<R>(key: string, build: (scope: TenantScope, arg: (i: number) => string) => Compilable<R>, args: unknown[]): Promise<R[]> {
+    const cacheKey = `${this.dialect}:${key}`;
+    let entry = precompiled.get(cacheKey);
+    if (!entry) {
+      const probe = new TenantScope(this.db, { tenantId: tenantMarker, userId: this.actor.userId }, this.dialect);
+      const compiled = build(probe, argMarker).compile();
+      entry = {
+        sql: compiled.sql,
+        slots: compiled.parameters.map((p) => {
+          if (p === tenantMarker) return { tenant: true as const };
+          const arg = typeof p === 'string' ? /^\u0000arg(\d+)$/.exec(p) : null;
+          return arg ? { arg: Number(arg[1]) } : { value: p };
+        }),
+      };
+      precompiled.set(cacheKey, entry);
+    }
+    const parameters = entry.slots.map((slot) => ('tenant' in slot ? this.actor.tenantId : 'arg' in slot ? args[slot.arg] : slot.value));
+    const result = await this.db.executeQuery<R>(CompiledQuery.raw(entry.sql, parameters));
+    return result.rows;
   }
 
   /** First `n` rows: SQL Server has TOP, SQLite has LIMIT. */

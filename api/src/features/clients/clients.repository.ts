@@ -9,12 +9,20 @@ import { normalizeText } from '../search/normalize.js';
 export type ClientRow = Selectable<ClientsTable>;
 export type AddressRow = Selectable<ClientAddressesTable>;
 
-export function findClient(scope: TenantScope, id: string): Promise<ClientRow | undefined> {
-  return scope.selectFrom('clients').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+export async function findClient(scope: TenantScope, id: string): Promise<ClientRow | undefined> {
+  const rows = await scope.precompiled('clients.find', (s, arg) => s.selectFrom('clients').selectAll().where('id', '=', arg(0)).where('deleted_at', 'is', null), [id]);
+  return rows[0];
 }
 
 export function addressesOf(scope: TenantScope, clientIds: string[]): Promise<AddressRow[]> {
   if (clientIds.length === 0) return Promise.resolve([]);
+  if (clientIds.length === 1) {
+    return scope.precompiled(
+      'clients.addresses',
+      (s, arg) => s.selectFrom('client_addresses').selectAll().where('client_id', '=', arg(0)).where('deleted_at', 'is', null).orderBy('position'),
+      clientIds,
+    );
+  }
   return scope
     .selectFrom('client_addresses')
     .selectAll()
@@ -24,8 +32,11 @@ export function addressesOf(scope: TenantScope, clientIds: string[]): Promise<Ad
     .execute();
 }
 
-export function tagsOf(scope: TenantScope, clientIds: string[]) {
+export function tagsOf(scope: TenantScope, clientIds: string[]): Promise<{ client_id: string; tag: string }[]> {
   if (clientIds.length === 0) return Promise.resolve([]);
+  if (clientIds.length === 1) {
+    return scope.precompiled('clients.tags', (s, arg) => s.selectFrom('client_tags').select(['client_id', 'tag']).where('client_id', '=', arg(0)).orderBy('tag'), clientIds);
+  }
   return scope.selectFrom('client_tags').select(['client_id', 'tag']).where('client_id', 'in', clientIds).orderBy('tag').execute();
 }
 
