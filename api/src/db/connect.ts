@@ -28,6 +28,10 @@ function connectSqlite(file: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  // Without statistics the planner walks the sort index for "search + order by name" lists
+  // (150 ms at 100,000 clients instead of 13 ms). SQLite recommends this on every open.
+  sqlite.pragma('analysis_limit = 1000');
+  sqlite.pragma('optimize = 0x10002');
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), dialect: 'sqlite', describe: `sqlite:${file}` };
 }
 

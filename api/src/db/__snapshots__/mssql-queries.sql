@@ -20,6 +20,6 @@ update "contacts" set "is_primary" = @1, "version" = "version" + @2, "updated_at
 
 update "clients" set "primary_contact_id" = @1, "version" = "version" + @2, "updated_at" = @3, "updated_by" = @4 where "clients"."tenant_id" = @5 and "id" = @6 and ("primary_contact_id" is null or "primary_contact_id" <> @7);
 
-select distinct top(50) "search_terms"."entity_type", "search_terms"."entity_id" from "search_terms" where "search_terms"."tenant_id" = @1 and "search_terms"."term" like @2 and "search_terms"."entity_type" in (@3, @4);
+select top(50) "search_terms"."entity_type", "search_terms"."entity_id" from "search_terms" where "search_terms"."tenant_id" = @1 and "search_terms"."term" like @2 and "search_terms"."entity_type" in (@3, @4) and exists (select "t1"."entity_id" from "search_terms" as "t1" where "t1"."entity_id" = "search_terms"."entity_id" and "t1"."tenant_id" = @5 and "t1"."term" like @6);
 
 select top(51) "audit_log"."id", "audit_log"."entity_type", "audit_log"."entity_id", "audit_log"."action", "audit_log"."field", "audit_log"."old_value", "audit_log"."new_value", "audit_log"."created_at", "audit_log"."created_by", "users"."display_name" from "audit_log" left join "users" on "users"."id" = "audit_log"."created_by" and "users"."tenant_id" = "audit_log"."tenant_id" where "audit_log"."tenant_id" = @1 and "audit_log"."client_id" = @2 order by "audit_log"."created_at" desc, "audit_log"."id" desc;

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { sql } from 'kysely';
 import type { DatabaseHandle } from '../connect.js';
 import { TenantScope } from '../tenant-scope.js';
 import type { TenantInsert } from '../tenant-scope.js';
@@ -85,5 +86,7 @@ export async function generateClients(database: DatabaseHandle, options: Generat
     });
     options.progress?.(end);
   }
+  // Fresh statistics for the planner after a bulk load (see connect.ts).
+  if (database.dialect === 'sqlite') await sql`analyze`.execute(database.db);
   return { ownerId: owner.id, clientIds };
 }
