@@ -38,7 +38,7 @@ create table "search_terms" ("tenant_id" nvarchar(36) not null, "entity_type" nv
 
 create index "search_terms_lookup_ix" on "search_terms" ("tenant_id", "term", "entity_type", "entity_id");
 
-create index "search_terms_entity_ix" on "search_terms" ("entity_id", "term");
+create index "search_terms_entity_ix" on "search_terms" ("entity_id", "term", "tenant_id");
 
 create table "audit_log" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "entity_type" nvarchar(20) not null, "entity_id" nvarchar(36) not null, "client_id" nvarchar(36), "action" nvarchar(10) not null, "field" nvarchar(50), "old_value" nvarchar(max), "new_value" nvarchar(max));
 

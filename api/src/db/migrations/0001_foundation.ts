@@ -105,7 +105,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('term', t.text(100), (c) => c.notNull())
     .execute();
   await db.schema.createIndex('search_terms_lookup_ix').on('search_terms').columns(['tenant_id', 'term', 'entity_type', 'entity_id']).execute();
-  await db.schema.createIndex('search_terms_entity_ix').on('search_terms').columns(['entity_id', 'term']).execute();
+  // Covers the per-candidate check of the other words (no table lookups).
+  await db.schema.createIndex('search_terms_entity_ix').on('search_terms').columns(['entity_id', 'term', 'tenant_id']).execute();
 
   await withAppendOnlyColumns(d, db.schema.createTable('audit_log'))
     .addColumn('entity_type', t.text(20), (c) => c.notNull())
