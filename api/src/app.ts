@@ -18,6 +18,11 @@ import { clientsRoutes } from './features/clients/clients.routes.js';
 import { contactsRoutes } from './features/contacts/contacts.routes.js';
 import { searchRoutes } from './features/search/search.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
+import { stagesRoutes } from './features/stages/stages.routes.js';
+import { dealsRoutes } from './features/deals/deals.routes.js';
+import { leadsRoutes } from './features/leads/leads.routes.js';
+import { activitiesRoutes } from './features/activities/activities.routes.js';
+import { reportsRoutes } from './features/reports/reports.routes.js';
 
 export interface AppOptions {
   config: Config;
@@ -32,8 +37,6 @@ export interface CrmApp {
   verifier: TokenVerifier;
 }
 
-/** Every feature's router, mounted under /api/v1 behind authentication. */
-const featureRoutes: ((ctx: ContextOf) => Router)[] = [usersRoutes, clientsRoutes, contactsRoutes, searchRoutes];
 
 /** Hosts that may frame the tab and task pane (Teams, Outlook, Microsoft 365 app). */
 const frameAncestors = [
@@ -52,6 +55,18 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
   const devIssuer = config.auth.mode === 'dev' && config.env !== 'production' ? await createDevIssuer(config) : null;
   const verifier = devIssuer ? devIssuer.verifier : entraVerifier(config.auth);
   const ctx = contextFactory(database);
+  /** Every feature's router, mounted under /api/v1 behind authentication. */
+  const featureRoutes: ((ctx: ContextOf) => Router)[] = [
+    usersRoutes,
+    clientsRoutes,
+    contactsRoutes,
+    searchRoutes,
+    stagesRoutes,
+    (c) => dealsRoutes(c, { inactiveDealDays: config.inactiveDealDays }),
+    leadsRoutes,
+    activitiesRoutes,
+    reportsRoutes,
+  ];
 
   const app = express();
   app.disable('x-powered-by');

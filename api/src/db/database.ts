@@ -4,6 +4,10 @@ import type { ClientAddressesTable, ClientsTable, ClientTagsTable } from '../fea
 import type { ContactsTable } from '../features/contacts/contacts.table.js';
 import type { SearchTermsTable } from '../features/search/search.table.js';
 import type { AuditLogTable } from '../features/history/history.table.js';
+import type { PipelineStagesTable } from '../features/stages/stages.table.js';
+import type { DealContactsTable, DealsTable, DealStageHistoryTable } from '../features/deals/deals.table.js';
+import type { LeadsTable } from '../features/leads/leads.table.js';
+import type { ActivitiesTable } from '../features/activities/activities.table.js';
 
 /** The typed shape of the whole database; each feature owns its table interfaces. */
 export interface Database {
@@ -15,6 +19,12 @@ export interface Database {
   contacts: ContactsTable;
   search_terms: SearchTermsTable;
   audit_log: AuditLogTable;
+  pipeline_stages: PipelineStagesTable;
+  deals: DealsTable;
+  deal_contacts: DealContactsTable;
+  deal_stage_history: DealStageHistoryTable;
+  leads: LeadsTable;
+  activities: ActivitiesTable;
 }
 
 /** Tables whose rows belong to one tenant (all but `tenants`). */

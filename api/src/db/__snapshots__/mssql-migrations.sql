@@ -45,3 +45,41 @@ create table "audit_log" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36
 create index "audit_log_client_ix" on "audit_log" ("tenant_id", "client_id", "created_at");
 
 create index "audit_log_entity_ix" on "audit_log" ("tenant_id", "entity_id", "created_at");
+
+create table "pipeline_stages" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "updated_at" nvarchar(30) not null, "updated_by" nvarchar(36), "version" integer default 1 not null, "deleted_at" nvarchar(30), "key" nvarchar(30) not null, "name" nvarchar(100), "position" integer not null, "probability" integer not null, "retired_at" nvarchar(30));
+
+create unique index "pipeline_stages_key_uq" on "pipeline_stages" ("tenant_id", "key");
+
+create table "deals" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "updated_at" nvarchar(30) not null, "updated_by" nvarchar(36), "version" integer default 1 not null, "deleted_at" nvarchar(30), "client_id" nvarchar(36) not null, "contact_id" nvarchar(36), "title" nvarchar(200) not null, "description" nvarchar(4000), "customer_need" nvarchar(4000), "proposed_solution" nvarchar(4000), "source" nvarchar(20), "value_minor" bigint, "currency" nvarchar(3), "probability" integer not null, "expected_close_date" nvarchar(10), "next_step" nvarchar(500), "owner_id" nvarchar(36), "stage_key" nvarchar(30) not null, "status" nvarchar(10) not null, "stage_entered_at" nvarchar(30) not null, "closed_at" nvarchar(10), "lost_reason" nvarchar(500), "won_value_minor" bigint, "last_activity_at" nvarchar(30), constraint "deals_client_fk" foreign key ("client_id") references "clients" ("id"));
+
+create index "deals_status_close_ix" on "deals" ("tenant_id", "status", "expected_close_date", "id") where "deleted_at" is null;
+
+create index "deals_status_value_ix" on "deals" ("tenant_id", "status", "value_minor", "id") where "deleted_at" is null;
+
+create index "deals_status_activity_ix" on "deals" ("tenant_id", "status", "last_activity_at", "id") where "deleted_at" is null;
+
+create index "deals_owner_ix" on "deals" ("tenant_id", "owner_id", "status");
+
+create index "deals_client_ix" on "deals" ("tenant_id", "client_id", "status");
+
+create table "deal_contacts" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "deal_id" nvarchar(36) not null, "contact_id" nvarchar(36) not null, constraint "deal_contacts_deal_fk" foreign key ("deal_id") references "deals" ("id"));
+
+create index "deal_contacts_deal_ix" on "deal_contacts" ("tenant_id", "deal_id");
+
+create table "deal_stage_history" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "deal_id" nvarchar(36) not null, "stage_key" nvarchar(30) not null, "entered_at" nvarchar(30) not null, "left_at" nvarchar(30), constraint "deal_stage_history_deal_fk" foreign key ("deal_id") references "deals" ("id"));
+
+create index "deal_stage_history_deal_ix" on "deal_stage_history" ("tenant_id", "deal_id", "entered_at");
+
+create table "leads" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "updated_at" nvarchar(30) not null, "updated_by" nvarchar(36), "version" integer default 1 not null, "deleted_at" nvarchar(30), "company_name" nvarchar(200), "company_id" nvarchar(20), "first_name" nvarchar(100), "last_name" nvarchar(100), "email" nvarchar(254), "phone" nvarchar(40), "topic" nvarchar(200) not null, "source" nvarchar(20), "notes" nvarchar(4000), "status" nvarchar(15) not null, "owner_id" nvarchar(36), "disqualify_reason" nvarchar(500), "converted_client_id" nvarchar(36), "converted_contact_id" nvarchar(36), "converted_deal_id" nvarchar(36));
+
+create index "leads_status_ix" on "leads" ("tenant_id", "status", "created_at", "id");
+
+create table "activities" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "updated_at" nvarchar(30) not null, "updated_by" nvarchar(36), "version" integer default 1 not null, "deleted_at" nvarchar(30), "type" nvarchar(10) not null, "subject" nvarchar(300) not null, "body" nvarchar(4000), "client_id" nvarchar(36) not null, "deal_id" nvarchar(36), "contact_id" nvarchar(36), "occurred_at" nvarchar(30) not null, "due_at" nvarchar(30), "reminder_at" nvarchar(30), "completed_at" nvarchar(30), "priority" nvarchar(10), "assignee_id" nvarchar(36), "call_direction" nvarchar(10), "call_duration_seconds" integer, "call_outcome" nvarchar(200), "event" nvarchar(40), "meeting_id" nvarchar(36), "email_id" nvarchar(36), constraint "activities_client_fk" foreign key ("client_id") references "clients" ("id"));
+
+create index "activities_client_ix" on "activities" ("tenant_id", "client_id", "occurred_at", "id");
+
+create index "activities_deal_ix" on "activities" ("tenant_id", "deal_id", "occurred_at", "id");
+
+create index "activities_tasks_ix" on "activities" ("tenant_id", "assignee_id", "completed_at", "due_at");
+
+create index "activities_reminder_ix" on "activities" ("reminder_at", "completed_at");

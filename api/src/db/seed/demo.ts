@@ -6,6 +6,7 @@ import { createContact } from '../../features/contacts/contacts.service.js';
 import type { ClientCreate } from '../../features/clients/clients.schemas.js';
 import type { ContactCreate } from '../../features/contacts/contacts.schemas.js';
 import { demoTenant, demoUsers } from './demo-people.js';
+import { seedDemoPipeline } from './demo-pipeline.js';
 
 type DemoClient = ClientCreate & { key: string; parentKey?: string; ownerIndex: number; contacts: Omit<ContactCreate, 'clientId'>[] };
 
@@ -136,5 +137,6 @@ export async function seedDemoIfEmpty(database: DatabaseHandle): Promise<boolean
     ids.set(key, client.id);
     for (const c of contacts) await createContact(scope, owner, { ...c, clientId: client.id });
   }
+  await seedDemoPipeline(database, users, ids);
   return true;
 }
