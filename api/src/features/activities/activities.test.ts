@@ -74,13 +74,13 @@ describe('activities', () => {
     ['call details on a note', { type: 'note', subject: 'x', callDirection: 'inbound' }, 'callDirection'],
     ['a due date on a note', { type: 'note', subject: 'x', dueAt: hours(1) }, 'dueAt'],
     ['an unknown assignee', { type: 'task', subject: 'x', assigneeId: '01900000-0000-7000-8000-000000000000' }, 'assigneeId'],
-  ])('when an activity has %s, then 422 on the field and nothing is written', async (_l, input, path) => {
+  ] as [string, Record<string, unknown>, string][])('when an activity has %s, then 422 on the field and nothing is written', async (_l, input, path) => {
     const body = { ...input, clientId: input.clientId === 'OTHER' ? otherClientId : clientId, dealId: input.dealId === 'DEAL' ? dealId : input.dealId };
-    const before = (await server.call('GET', `/api/v1/clients/${body.clientId}/timeline?limit=200`, { as: seller })).body.items.length;
+    const before = (await server.call('GET', `/api/v1/clients/${String(body.clientId)}/timeline?limit=200`, { as: seller })).body.items.length;
     const res = await server.call('POST', '/api/v1/activities', { as: seller, body });
     expect(res.status).toBe(422);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
-    expect((await server.call('GET', `/api/v1/clients/${body.clientId}/timeline?limit=200`, { as: seller })).body.items.length).toBe(before);
+    expect((await server.call('GET', `/api/v1/clients/${String(body.clientId)}/timeline?limit=200`, { as: seller })).body.items.length).toBe(before);
   });
 
   it.each([
