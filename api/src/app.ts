@@ -116,6 +116,15 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
   for (const routes of featureRoutes) api.use(routes(ctx));
   app.use('/api/v1', api);
 
+  // What the tab needs to sign in with Nested App Authentication inside Teams and Outlook.
+  app.get('/tab/config.json', (_req, res) => {
+    const entra = config.auth.entra;
+    res.json({
+      clientId: entra?.clientId ?? null,
+      apiScope: entra ? `${config.auth.audiences[1]}/access_as_user` : null,
+      authority: `${entra?.authorityHost ?? 'https://login.microsoftonline.com'}/${entra?.tenant ?? 'organizations'}`,
+    });
+  });
   for (const [mount, dir] of [
     ['/tab', 'dist/tab'],
     ['/outlook', 'dist/outlook'],

@@ -13,4 +13,4 @@ export * from '../features/deals/deals.schemas.js';
 export * from '../features/leads/leads.schemas.js';
 export * from '../features/activities/activities.schemas.js';
 export * from '../features/reports/reports.schemas.js';
-export { problemCodes, type ProblemCode, type FieldError } from '../http/errors.js';
+export * from './responses.js';

@@ -1,31 +1,9 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 
-/** Every error the API can answer, with its status; the code is the last part of the problem `type`. */
-export const problemCodes = {
-  'malformed-json': 400,
-  validation: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  'consent-required': 403,
-  'not-found': 404,
-  'method-not-allowed': 405,
-  conflict: 409,
-  'precondition-failed': 412,
-  'payload-too-large': 413,
-  'unsupported-media-type': 415,
-  unprocessable: 422,
-  'too-many-requests': 429,
-  internal: 500,
-  'service-unavailable': 503,
-} as const;
+import { problemCodes, type FieldError, type ProblemCode } from '../contract/responses.js';
 
-export type ProblemCode = keyof typeof problemCodes;
-
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export { problemCodes, type FieldError, type ProblemCode };
 
 const titles: Record<ProblemCode, string> = {
   'malformed-json': 'Malformed JSON',

@@ -5,10 +5,8 @@ import { AppError } from './errors.js';
  * Keyset pagination: the cursor is the sort key and id of the last row served, encoded
  * opaquely. The next page asks for rows strictly after it, so no OFFSET scans.
  */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+export type { Page } from '../contract/responses.js';
+import type { Page } from '../contract/responses.js';
 
 export const limitSchema = z.coerce.number().int().min(1).max(200).default(50);
 

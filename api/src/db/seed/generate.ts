@@ -25,6 +25,10 @@ export interface GenerateOptions {
   tenantId: string;
   clients: number;
   contactsPerClient: number;
+  /** Activities (notes, calls, tasks) per client, spread over the last year. */
+  activitiesPerClient?: number;
+  /** One deal per this many clients (0: none). */
+  dealEvery?: number;
   /** Called after each batch with the number of clients written so far. */
   progress?: (done: number) => void;
 }
@@ -48,6 +52,8 @@ export async function generateClients(database: DatabaseHandle, options: Generat
       const clients: TenantInsert<'clients'>[] = [];
       const contacts: TenantInsert<'contacts'>[] = [];
       const terms: TenantInsert<'search_terms'>[] = [];
+      const deals: TenantInsert<'deals'>[] = [];
+      const activities: TenantInsert<'activities'>[] = [];
       for (let i = start; i < end; i++) {
         const country = pick(countries, i);
         const name = `${pick(stems, i)}${pick(stems, Math.floor(i / 20)).toLowerCase()} ${pick(lastNames, Math.floor(i / 400))} ${pick(suffixes[country], i)} ${i}`;
@@ -79,10 +85,40 @@ export async function generateClients(database: DatabaseHandle, options: Generat
           credit_limit_minor: null, credit_limit_currency: null, payment_terms_days: 14, preferred_contact_methods: '[]', do_not_contact: 0,
         });
         for (const term of new Set([...searchWords(name), String(10000000 + i)])) terms.push({ entity_type: 'client', entity_id: id, term });
+        const dealEvery = options.dealEvery ?? 0;
+        let dealId: string | null = null;
+        if (dealEvery > 0 && i % dealEvery === 0) {
+          dealId = uuidv7();
+          const status = pick(['open', 'open', 'open', 'won', 'lost'] as const, i / dealEvery);
+          const stage = pick(['qualify', 'develop', 'propose', 'close'], i / dealEvery);
+          const title = `${pick(stems, i)} ${pick(['linka', 'dodávka', 'servis', 'licence'], i)} ${i}`;
+          deals.push({
+            id: dealId, created_at: now, created_by: owner.id, updated_at: now, updated_by: owner.id, version: 1, deleted_at: null,
+            client_id: id, contact_id: contactIds[0] ?? null, title, description: null, customer_need: null, proposed_solution: null, source: 'web',
+            value_minor: 100_000 * (1 + (i % 97)), currency: pick(['CZK', 'PLN', 'RON', 'EUR'], i), probability: status === 'won' ? 100 : status === 'lost' ? 0 : 30,
+            expected_close_date: new Date(Date.now() + ((i % 365) - 60) * 86_400_000).toISOString().slice(0, 10), next_step: null, owner_id: owner.id,
+            stage_key: stage, status, stage_entered_at: now, closed_at: null, lost_reason: null, won_value_minor: null,
+            last_activity_at: new Date(Date.now() - (i % 90) * 86_400_000).toISOString(),
+          });
+          for (const term of new Set(searchWords(title))) terms.push({ entity_type: 'deal', entity_id: dealId, term });
+        }
+        for (let k = 0; k < (options.activitiesPerClient ?? 0); k++) {
+          const type = pick(['note', 'call', 'task', 'note', 'email'] as const, k);
+          const occurred = new Date(Date.now() - ((i * 7 + k * 13) % 365) * 86_400_000 - k * 60_000).toISOString();
+          activities.push({
+            id: uuidv7(), created_at: occurred, created_by: owner.id, updated_at: occurred, updated_by: owner.id, version: 1, deleted_at: null,
+            type, subject: `${type} ${k} – ${name.slice(0, 40)}`, body: null, client_id: id, deal_id: k % 4 === 0 ? dealId : null, contact_id: contactIds[k % Math.max(1, contactIds.length)] ?? null,
+            occurred_at: occurred, due_at: type === 'task' ? occurred : null, reminder_at: null, completed_at: type === 'task' && k % 2 === 0 ? occurred : null,
+            priority: type === 'task' ? 'normal' : null, assignee_id: type === 'task' ? owner.id : null, call_direction: type === 'call' ? 'outbound' : null,
+            call_duration_seconds: type === 'call' ? 300 : null, call_outcome: null, event: null, meeting_id: null, email_id: null,
+          });
+        }
       }
       await tx.insert('clients', clients);
       await tx.insert('contacts', contacts);
       await tx.insert('search_terms', terms);
+      await tx.insert('deals', deals);
+      await tx.insert('activities', activities);
     });
     options.progress?.(end);
   }

@@ -1,0 +1,46 @@
+/**
+ * Where the tab runs. Inside Teams, Outlook or the Microsoft 365 app the page is framed (or
+ * opened) by the host; in a plain browser it is top-level and teams-js is never loaded (its
+ * initialize() would reject and log a CDN error there).
+ */
+export type ThemeName = 'light' | 'dark' | 'contrast';
+
+export interface Host {
+  inM365: boolean;
+  theme: ThemeName;
+  locale: string | null;
+  getToken(): Promise<string>;
+}
+
+export const framedByHost = () => window.self !== window.top || Boolean(window.opener);
+
+interface TabConfig {
+  clientId: string | null;
+  apiScope: string | null;
+  authority: string;
+}
+
+export async function connectM365Host(timeoutMs = 3000): Promise<Host> {
+  const teams = await import('@microsoft/teams-js');
+  const ready = teams.app.initialize();
+  await Promise.race([ready, new Promise((_, reject) => setTimeout(() => reject(new Error('The Microsoft 365 host did not answer')), timeoutMs))]);
+  const context = await teams.app.getContext();
+  const theme: ThemeName = context.app.theme === 'dark' ? 'dark' : context.app.theme === 'contrast' ? 'contrast' : 'light';
+  const config = (await (await fetch('/tab/config.json')).json()) as TabConfig;
+  if (!config.clientId || !config.apiScope) throw new Error('The server has no Entra app configured (AAD_CLIENT_ID).');
+  const msal = await import('@azure/msal-browser');
+  const pca = await msal.createNestablePublicClientApplication({ auth: { clientId: config.clientId, authority: config.authority } });
+  const scopes = [config.apiScope];
+  return {
+    inM365: true,
+    theme,
+    locale: context.app.locale ?? null,
+    async getToken() {
+      try {
+        return (await pca.acquireTokenSilent({ scopes })).accessToken;
+      } catch {
+        return (await pca.acquireTokenPopup({ scopes })).accessToken;
+      }
+    },
+  };
+}

@@ -1,0 +1,325 @@
+import { useState } from 'react';
+import {
+  Badge,
+  Button,
+  Card,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  Text,
+  Textarea,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { Client, ClientSummary, Contact, Deal, HistoryEntry, Page } from '../../../../api/src/contract/index.js';
+import { useApp, useLoad } from '../../app/context.js';
+import { Loaded } from '../../app/states.js';
+import { href } from '../../app/router.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { ApiError } from '../../api/client.js';
+import { Timeline } from '../timeline/Timeline.js';
+import { DocumentsPanel } from '../documents/DocumentsPanel.js';
+import { MeetingsPanel } from '../meetings/MeetingsPanel.js';
+import { fieldErrors } from '../forms.js';
+
+const useStyles = makeStyles({
+  header: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap' },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: '12px', marginTop: '12px' },
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 12px' },
+  label: { color: tokens.colorNeutralForeground3 },
+  list: { margin: 0, paddingLeft: '16px' },
+  form: { display: 'grid', gap: '8px', maxWidth: '560px' },
+});
+
+type Section = 'summary' | 'details' | 'related' | 'history';
+
+export default function ClientCard({ id }: { id: string }) {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [section, setSection] = useState<Section>('summary');
+  const [client, reload] = useLoad(() => api.getVersioned<Client>(`/clients/${id}`), [id]);
+  return (
+    <Loaded value={client} reload={reload}>
+      {({ data, etag }) => (
+        <article>
+          <div className={styles.header}>
+            <Title2 as="h1">{data.name}</Title2>
+            <Badge appearance="outline">{t(data.kind === 'company' ? 'kindCompany' : 'kindPerson')}</Badge>
+            {data.tags.map((tag) => (
+              <Badge key={tag} appearance="tint">
+                {tag}
+              </Badge>
+            ))}
+          </div>
+          <TabList selectedValue={section} onTabSelect={(_e, d) => setSection(d.value as Section)}>
+            <Tab value="summary">{t('tabSummary')}</Tab>
+            <Tab value="details">{t('tabDetails')}</Tab>
+            <Tab value="related">{t('tabRelated')}</Tab>
+            <Tab value="history">{t('tabHistory')}</Tab>
+          </TabList>
+          {section === 'summary' && <Summary client={data} />}
+          {section === 'details' && <Details client={data} etag={etag} onSaved={reload} />}
+          {section === 'related' && <Related client={data} />}
+          {section === 'history' && <History clientId={data.id} />}
+        </article>
+      )}
+    </Loaded>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  const styles = useStyles();
+  return (
+    <>
+      <Text className={styles.label}>{label}</Text>
+      <Text>{children}</Text>
+    </>
+  );
+}
+
+function Summary({ client }: { client: Client }) {
+  const { api } = useApp();
+  const { t, money, dateTime } = useI18n();
+  const styles = useStyles();
+  const [summary] = useLoad(() => api.get<ClientSummary>(`/clients/${client.id}/summary`), [client.id, client.version]);
+  const [contacts] = useLoad(() => api.get<{ items: Contact[] }>(`/clients/${client.id}/contacts`), [client.id]);
+  const [deals] = useLoad(() => api.get<Page<Deal> & { totals: unknown }>(`/deals?view=open&clientId=${client.id}`), [client.id]);
+  const address = (type: 'registered' | 'contact') => client.addresses.find((a) => a.type === type);
+  const line = (a?: Client['addresses'][number]) => (a ? [a.street, [a.postalCode, a.city].filter(Boolean).join(' '), a.country].filter(Boolean).join(', ') : '—');
+  return (
+    <div className={styles.grid}>
+      <Card>
+        <div className={styles.facts}>
+          <Fact label={t('companyId')}>{client.companyId ?? '—'}</Fact>
+          <Fact label={t('vatId')}>{client.vatId ?? '—'}</Fact>
+          <Fact label={t('email')}>{client.email ?? '—'}</Fact>
+          <Fact label={t('phone')}>{client.phone ?? '—'}</Fact>
+          <Fact label={t('addressRegistered')}>{line(address('registered'))}</Fact>
+          <Fact label={t('addressContact')}>{line(address('contact'))}</Fact>
+          <Fact label={t('parentClient')}>{client.parentId ? <Link href={href(`/clients/${client.parentId}`)}>{t('parentClient')}</Link> : '—'}</Fact>
+        </div>
+      </Card>
+      <Card>
+        <Loaded value={summary}>
+          {(s) => (
+            <div className={styles.facts}>
+              <Fact label={t('openDeals')}>{`${s.openDeals.count} · ${s.openDeals.value.map(money).join(' + ') || '—'}`}</Fact>
+              <Fact label={t('wonThisYear')}>{s.wonThisYear.map(money).join(' + ') || '—'}</Fact>
+              <Fact label={t('lastActivity')}>{dateTime(s.lastActivityAt)}</Fact>
+              <Fact label={t('nextTask')}>{s.nextTask ? `${s.nextTask.subject} (${dateTime(s.nextTask.dueAt)})` : '—'}</Fact>
+              <Fact label={t('primaryContact')}>{s.primaryContact ? `${s.primaryContact.name} ${s.primaryContact.phone ?? ''}` : '—'}</Fact>
+            </div>
+          )}
+        </Loaded>
+      </Card>
+      <Card>
+        <Text weight="semibold">{t('contacts')}</Text>
+        <Loaded value={contacts} isEmpty={(c) => c.items.length === 0}>
+          {(c) => (
+            <ul className={styles.list}>
+              {c.items.map((p) => (
+                <li key={p.id}>
+                  <Text>{`${p.firstName} ${p.lastName}`}</Text> <Text size={200}>{[p.jobTitle, p.email, p.phone].filter(Boolean).join(' · ')}</Text>{' '}
+                  {p.isPrimary && <Badge size="small">{t('primaryContact')}</Badge>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Loaded>
+        <Text weight="semibold">{t('openDeals')}</Text>
+        <Loaded value={deals} isEmpty={(d) => d.items.length === 0}>
+          {(d) => (
+            <ul className={styles.list}>
+              {d.items.map((deal) => (
+                <li key={deal.id}>
+                  <Link href={href(`/deals/${deal.id}`)}>{deal.title}</Link> <Text size={200}>{`${deal.stage} · ${money(deal.estimatedValue)}`}</Text>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Loaded>
+      </Card>
+      <Card>
+        <Text weight="semibold">{t('timeline')}</Text>
+        <Timeline clientId={client.id} />
+      </Card>
+    </div>
+  );
+}
+
+/** Inline edit with the ETag: a 412 shows who changed it meanwhile and offers a reload, never overwrites. */
+function Details({ client, etag, onSaved }: { client: Client; etag: string | null; onSaved: () => void }) {
+  const { api, users } = useApp();
+  const { t, money } = useI18n();
+  const styles = useStyles();
+  const [editing, setEditing] = useState(false);
+  const [form, setForm] = useState({ name: client.name, industry: client.industry ?? '', description: client.description ?? '', paymentTermsDays: String(client.paymentTermsDays ?? '') });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [children] = useLoad(() => api.get<{ items: Client[] }>(`/clients/${client.id}/children`), [client.id]);
+  const save = async () => {
+    setErrors({});
+    try {
+      await api.patch(
+        `/clients/${client.id}`,
+        {
+          name: form.name,
+          industry: form.industry || null,
+          description: form.description || null,
+          paymentTermsDays: form.paymentTermsDays === '' ? null : Number(form.paymentTermsDays),
+        },
+        etag,
+      );
+      setEditing(false);
+      onSaved();
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      if (e.status === 412) {
+        const current = await api.get<Client>(`/clients/${client.id}`);
+        setConflict(users.find((u) => u.id === current.updatedBy)?.name ?? t('someoneElse'));
+      } else setErrors(fieldErrors(e.errors, e.detail));
+    }
+  };
+  const set = (k: keyof typeof form) => (_e: unknown, d: { value: string }) => setForm((f) => ({ ...f, [k]: d.value }));
+  return (
+    <div className={styles.grid}>
+      <Card>
+        {conflict && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>{t('conflictTitle')}</MessageBarTitle>
+              {t('conflictBody', { who: conflict })}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button
+                onClick={() => {
+                  setConflict(null);
+                  setEditing(false);
+                  onSaved();
+                }}
+              >
+                {t('reload')}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {editing ? (
+          <div className={styles.form}>
+            <Field label={t('name')} validationMessage={errors.name ?? errors._}>
+              <Input value={form.name} onChange={set('name')} />
+            </Field>
+            <Field label={t('industry')} validationMessage={errors.industry}>
+              <Input value={form.industry} onChange={set('industry')} />
+            </Field>
+            <Field label={t('description')} validationMessage={errors.description}>
+              <Textarea value={form.description} onChange={set('description')} />
+            </Field>
+            <Field label={t('paymentTerms')} validationMessage={errors.paymentTermsDays}>
+              <Input type="number" value={form.paymentTermsDays} onChange={set('paymentTermsDays')} />
+            </Field>
+            <div>
+              <Button appearance="primary" onClick={save}>
+                {t('save')}
+              </Button>{' '}
+              <Button onClick={() => setEditing(false)}>{t('cancel')}</Button>
+            </div>
+          </div>
+        ) : (
+          <div className={styles.facts}>
+            <Fact label={t('relationshipType')}>{client.relationshipType ?? '—'}</Fact>
+            <Fact label={t('industry')}>{client.industry ?? '—'}</Fact>
+            <Fact label={t('description')}>{client.description ?? '—'}</Fact>
+            <Fact label={t('creditLimit')}>{money(client.creditLimit)}</Fact>
+            <Fact label={t('paymentTerms')}>{client.paymentTermsDays ?? '—'}</Fact>
+            <Fact label={t('website')}>{client.website ?? '—'}</Fact>
+            <Fact label={t('email')}>{client.preferredContactMethods.join(', ') || '—'}</Fact>
+            <Button onClick={() => setEditing(true)}>{t('edit')}</Button>
+          </div>
+        )}
+      </Card>
+      <Card>
+        <Text weight="semibold">{t('addressDelivery')}</Text>
+        <ul className={styles.list}>
+          {client.addresses
+            .filter((a) => a.type === 'delivery')
+            .map((a) => (
+              <li key={a.id}>{[a.label, a.street, a.postalCode, a.city, a.country].filter(Boolean).join(', ')}</li>
+            ))}
+        </ul>
+        <Text weight="semibold">{t('childClients')}</Text>
+        <Loaded value={children} isEmpty={(c) => c.items.length === 0}>
+          {(c) => (
+            <ul className={styles.list}>
+              {c.items.map((child) => (
+                <li key={child.id}>
+                  <Link href={href(`/clients/${child.id}`)}>{child.name}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Loaded>
+      </Card>
+    </div>
+  );
+}
+
+function Related({ client }: { client: Client }) {
+  const { api } = useApp();
+  const { t, money } = useI18n();
+  const styles = useStyles();
+  const [deals] = useLoad(() => api.get<Page<Deal>>(`/deals?view=all&clientId=${client.id}`), [client.id]);
+  return (
+    <div className={styles.grid}>
+      <Card>
+        <Text weight="semibold">{t('deals')}</Text>
+        <Loaded value={deals} isEmpty={(d) => d.items.length === 0}>
+          {(d) => (
+            <ul className={styles.list}>
+              {d.items.map((deal) => (
+                <li key={deal.id}>
+                  <Link href={href(`/deals/${deal.id}`)}>{deal.title}</Link> <Text size={200}>{`${deal.status} · ${money(deal.estimatedValue)}`}</Text>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Loaded>
+      </Card>
+      <DocumentsPanel clientId={client.id} />
+      <MeetingsPanel clientId={client.id} />
+    </div>
+  );
+}
+
+function History({ clientId }: { clientId: string }) {
+  const { api } = useApp();
+  const { t, dateTime } = useI18n();
+  const styles = useStyles();
+  const [page, reload] = useLoad(() => api.get<Page<HistoryEntry>>(`/clients/${clientId}/history?limit=100`), [clientId]);
+  const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+  return (
+    <Card>
+      <Loaded value={page} reload={reload} isEmpty={(p) => p.items.length === 0}>
+        {(p) => (
+          <ul className={styles.list}>
+            {p.items.map((h) => (
+              <li key={h.id}>
+                <Text size={200}>{`${dateTime(h.changedAt)} · ${h.changedBy.name ?? '—'}: `}</Text>
+                <Text>
+                  {h.action === 'create' ? t('historyCreated') : h.action === 'delete' ? t('historyDeleted') : t('historyChanged', { field: h.field ?? '', from: show(h.from), to: show(h.to) })}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Loaded>
+    </Card>
+  );
+}

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import { clientCreate, type Client } from '../../../../api/src/contract/index.js';
+import { useApp } from '../../app/context.js';
+import { navigate } from '../../app/router.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { ApiError } from '../../api/client.js';
+import { fieldErrors } from '../forms.js';
+
+export function ClientCreateDialog({ onCreated }: { onCreated: () => void }) {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState({ kind: 'company', name: '', companyId: '', country: '', email: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set = (k: keyof typeof form) => (_e: unknown, d: { value: string }) => setForm((f) => ({ ...f, [k]: d.value }));
+  const submit = async () => {
+    const input = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== ''));
+    // The same schema as the server: errors show before the round trip, and the server's after it.
+    const parsed = clientCreate.safeParse(input);
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))));
+    try {
+      const created = await api.post<Client>('/clients', input);
+      setOpen(false);
+      onCreated();
+      navigate(`/clients/${created.id}`);
+    } catch (e) {
+      if (e instanceof ApiError) setErrors(fieldErrors(e.errors, e.detail));
+      else throw e;
+    }
+  };
+  return (
+    <Dialog open={open} onOpenChange={(_e, d) => setOpen(d.open)}>
+      <DialogTrigger disableButtonEnhancement>
+        <Button appearance="primary">{t('newClient')}</Button>
+      </DialogTrigger>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{t('newClient')}</DialogTitle>
+          <DialogContent>
+            <RadioGroup layout="horizontal" value={form.kind} onChange={set('kind')} aria-label={t('kind')}>
+              <Radio value="company" label={t('kindCompany')} />
+              <Radio value="person" label={t('kindPerson')} />
+            </RadioGroup>
+            <Field label={t('name')} required validationMessage={errors.name ?? errors._}>
+              <Input value={form.name} onChange={set('name')} />
+            </Field>
+            <Field label={t('companyId')} validationMessage={errors.companyId}>
+              <Input value={form.companyId} onChange={set('companyId')} />
+            </Field>
+            <Field label={t('country')} validationMessage={errors.country} hint="CZ, PL, RO…">
+              <Input value={form.country} onChange={set('country')} maxLength={2} />
+            </Field>
+            <Field label={t('email')} validationMessage={errors.email}>
+              <Input value={form.email} onChange={set('email')} type="email" />
+            </Field>
+          </DialogContent>
+          <DialogActions>
+            <DialogTrigger disableButtonEnhancement>
+              <Button>{t('cancel')}</Button>
+            </DialogTrigger>
+            <Button appearance="primary" onClick={submit}>
+              {t('create')}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
