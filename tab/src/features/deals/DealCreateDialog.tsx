@@ -50,7 +50,7 @@ export function DealCreateDialog({ onCreated, clientId }: { onCreated: (deal: De
             {!clientId && (
               <Field label={t('client')} required validationMessage={errors.clientId}>
                 <Combobox
-                  onInput={(e) => void search((e.target as HTMLInputElement).value)}
+                  onChange={(e) => void search(e.target.value)}
                   onOptionSelect={(_e, d) => setForm((f) => ({ ...f, clientId: d.optionValue ?? '' }))}
                 >
                   {clients.map((c) => (

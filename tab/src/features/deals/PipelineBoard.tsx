@@ -14,6 +14,8 @@ const useStyles = makeStyles({
   column: { backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium, padding: '8px', minHeight: '240px', display: 'grid', alignContent: 'start', gap: '8px' },
   over: { outline: `2px dashed ${tokens.colorBrandStroke1}` },
   card: { cursor: 'grab' },
+  // Neutral text keeps 4.5:1 contrast on a hovered card in every theme (brand link colour does not in dark).
+  title: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -94,7 +96,9 @@ export default function PipelineBoard() {
                         }
                       }}
                     >
-                      <Link href={href(`/deals/${deal.id}`)}>{deal.title}</Link>
+                      <Link className={styles.title} href={href(`/deals/${deal.id}`)}>
+                        {deal.title}
+                      </Link>
                       <Text size={200}>{deal.clientName}</Text>
                       <Text size={200}>{money(deal.estimatedValue)}</Text>
                     </Card>
