@@ -6,6 +6,7 @@ import { connectDatabase } from '../api/src/db/connect.js';
 import { migrateToLatest } from '../api/src/db/migrate.js';
 import { generateClients } from '../api/src/db/seed/generate.js';
 import { rssMb, spawnServer, type ChildServer } from './processes.js';
+import { firstClientListMs, initialJsGzipKb } from './tab-budget.js';
 
 /**
  * `npm run bench`: generates the data set once (cached in bench/data/), runs the budgets of
@@ -14,10 +15,12 @@ import { rssMb, spawnServer, type ChildServer } from './processes.js';
  */
 const clients = Number(process.env.BENCH_CLIENTS ?? 100_000);
 const contactsPerClient = 10;
+const activitiesPerClient = 20;
+const dealEvery = 5;
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const connections = 50;
 const tenantId = '0bench00-0000-4000-8000-000000000001'.replace('0bench00', '0be0c400');
-const dataFile = path.resolve(`bench/data/crm-${clients}.sqlite`);
+const dataFile = path.resolve(`bench/data/crm-${clients}-v2.sqlite`);
 
 interface Row {
   scenario: string;
@@ -36,11 +39,15 @@ async function prepareData(): Promise<string[]> {
     await migrateToLatest(database.db);
     if (fresh) {
       const started = Date.now();
-      console.log(`Generating ${clients} clients and ${clients * contactsPerClient} contacts (once, cached in ${path.relative('.', dataFile)})…`);
+      console.log(
+        `Generating ${clients} clients, ${clients * contactsPerClient} contacts, ${clients * activitiesPerClient} activities, ${clients / dealEvery} deals (once, cached in ${path.relative('.', dataFile)})…`,
+      );
       await generateClients(database, {
         tenantId,
         clients,
         contactsPerClient,
+        activitiesPerClient,
+        dealEvery,
         progress: (done) => done % 10_000 === 0 && process.stdout.write(`\r  ${done} / ${clients}`),
       });
       console.log(`\n  done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -127,7 +134,24 @@ async function main() {
     const list = await load(crm, queries.map((q) => `/api/v1/clients?q=${encodeURIComponent(q)}&limit=50`), auth);
     record('client list with q p50 / p99', `${list.p50} / ${list.p99} ms`, '(no budget)', null, list);
 
-    const peak = Math.max(search.peakRssMb, list.peakRssMb, ...crmRuns.map((r) => r.peakRssMb));
+    const timeline = await load(crm, ids.map((id) => `/api/v1/clients/${id}/timeline?limit=50`), auth);
+    record('client timeline first page p50 / p99', `${timeline.p50} / ${timeline.p99} ms`, 'p99 ≤ 15 ms', timeline.p99 <= 15, timeline);
+
+    const views = ['view=open', 'view=open&sort=value', 'view=open&sort=lastActivity', 'view=mine', 'view=inactive'].map((v) => `/api/v1/deals?${v}&limit=50`);
+    const dealsView = await load(crm, views, auth);
+    record('deal list views p50 / p99', `${dealsView.p50} / ${dealsView.p99} ms`, 'p99 ≤ 20 ms', dealsView.p99 <= 20, dealsView);
+
+    if (fs.existsSync('dist/tab/index.html')) {
+      const kb = initialJsGzipKb();
+      record('tab initial JavaScript (gzip)', `${kb} KB`, '≤ 300 KB', kb <= 300, { kb });
+      const paints = await firstClientListMs(crm.url, auth.authorization.slice('Bearer '.length));
+      const median = [...paints].sort((a, b) => a - b)[Math.floor(paints.length / 2)]!;
+      record('tab first client list painted (median of 5)', `${median} ms`, '≤ 1000 ms', median <= 1000, { runsMs: paints });
+    } else {
+      console.warn('dist/tab is not built: run npm run build:tab to measure the tab budgets');
+    }
+
+    const peak = Math.max(search.peakRssMb, list.peakRssMb, timeline.peakRssMb, dealsView.peakRssMb, ...crmRuns.map((r) => r.peakRssMb));
     record('server RSS under load', `${peak} MB`, '≤ 200 MB', peak <= 200, { peakRssMb: peak });
   } finally {
     await crm.stop();
@@ -142,7 +166,7 @@ async function main() {
   const out = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, node: process.version },
-    dataset: { clients, contacts: clients * contactsPerClient },
+    dataset: { clients, contacts: clients * contactsPerClient, activities: clients * activitiesPerClient, deals: clients / dealEvery },
     load: { connections, secondsPerRun: seconds },
     results,
   };
