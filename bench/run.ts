@@ -6,7 +6,7 @@ import { connectDatabase } from '../api/src/db/connect.js';
 import { migrateToLatest } from '../api/src/db/migrate.js';
 import { generateClients } from '../api/src/db/seed/generate.js';
 import { rssMb, spawnServer, type ChildServer } from './processes.js';
-import { firstClientListMs, initialJsGzipKb } from './tab-budget.js';
+import { measureTab } from './tab-budget.js';
 
 /**
  * `npm run bench`: generates the data set once (cached in bench/data/), runs the budgets of
@@ -142,11 +142,17 @@ async function main() {
     record('deal list views p50 / p99', `${dealsView.p50} / ${dealsView.p99} ms`, 'p99 ≤ 20 ms', dealsView.p99 <= 20, dealsView);
 
     if (fs.existsSync('dist/tab/index.html')) {
-      const kb = initialJsGzipKb();
-      record('tab initial JavaScript (gzip)', `${kb} KB`, '≤ 300 KB', kb <= 300, { kb });
-      const paints = await firstClientListMs(crm.url, auth.authorization.slice('Bearer '.length));
-      const median = [...paints].sort((a, b) => a - b)[Math.floor(paints.length / 2)]!;
-      record('tab first client list painted (median of 5)', `${median} ms`, '≤ 1000 ms', median <= 1000, { runsMs: paints });
+      // The tab is measured on the demo data set (a person who sees clients), in its own server.
+      const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-bench-tab-'));
+      const demo = await spawnServer('crm', { DATABASE_URL: `sqlite:${path.join(demoDir, 'demo.sqlite')}`, SEED_DEMO: 'true' });
+      try {
+        const tab = await measureTab(demo.url);
+        record('tab initial JavaScript (gzip)', `${tab.initialJsGzipKb} KB`, '≤ 300 KB', tab.initialJsGzipKb <= 300, { kb: tab.initialJsGzipKb });
+        record('tab first client list painted', `${tab.firstClientListMs} ms`, '≤ 1000 ms', tab.firstClientListMs <= 1000, { ms: tab.firstClientListMs });
+      } finally {
+        await demo.stop();
+        fs.rmSync(demoDir, { recursive: true, force: true });
+      }
     } else {
       console.warn('dist/tab is not built: run npm run build:tab to measure the tab budgets');
     }

@@ -19,7 +19,7 @@ if (kind === 'bare') {
   process.once('SIGTERM', () => server.close(() => process.exit(0)));
 } else {
   const sink = new Writable({ write: (_chunk, _enc, cb) => cb() });
-  const running = await start({ ...process.env, PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'info' }, sink);
+  const running = await start({ ...process.env, PORT: '0', SEED_DEMO: process.env.SEED_DEMO ?? 'false', LOG_LEVEL: 'info' }, sink);
   console.log(`LISTENING ${running.url}`);
   process.once('SIGTERM', () => running.stop().then(() => process.exit(0)));
 }
