@@ -13,8 +13,7 @@ import { launchChromium } from '../test/support/browser.js';
  */
 export async function measureTab(baseUrl: string): Promise<{ initialJsGzipKb: number; firstClientListMs: number }> {
   const base = baseUrl.replace(/\/$/, '');
-  const entry = `${base}/tab/`;
-  const kb = await initialJs(entry, await text(entry), text);
+  const kb = await initialJsOverHttp(`${base}/tab/`);
   const token = await signInDemoUserWithClients(base);
   const [ms] = await firstClientListMs(base, token, 1);
   return { initialJsGzipKb: kb, firstClientListMs: ms! };
@@ -24,10 +23,10 @@ export async function measureTab(baseUrl: string): Promise<{ initialJsGzipKb: nu
 export function initialJsGzipKb(dir = 'dist/tab'): number {
   const root = path.resolve(dir);
   const read = (url: string) => fs.readFileSync(path.join(root, new URL(url).pathname.replace(/^\/tab\//, '')), 'utf8');
-  let kb = 0;
-  // The reader is synchronous, so the awaited walk finishes before this returns.
-  void initialJs('http://local/tab/', read('http://local/tab/index.html'), read).then((v) => (kb = v));
-  return kb;
+  const walk = initialJs('http://local/tab/', read('http://local/tab/index.html'));
+  let step = walk.next();
+  while (!step.done) step = walk.next(read(step.value));
+  return step.value;
 }
 
 async function text(url: string): Promise<string> {
@@ -36,7 +35,15 @@ async function text(url: string): Promise<string> {
   return res.text();
 }
 
-async function initialJs(entryUrl: string, html: string, read: (url: string) => string | Promise<string>): Promise<number> {
+async function initialJsOverHttp(entryUrl: string): Promise<number> {
+  const walk = initialJs(entryUrl, await text(entryUrl));
+  let step = walk.next();
+  while (!step.done) step = walk.next(await text(step.value));
+  return step.value;
+}
+
+/** Walks the static module graph: yields each URL to read, is handed its code, returns the gzip KB. */
+function* initialJs(entryUrl: string, html: string): Generator<string, number, string> {
   const tags = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)];
   const queue = tags.map((m) => new URL(m[1]!, entryUrl).href);
   const seen = new Set<string>();
@@ -45,7 +52,7 @@ async function initialJs(entryUrl: string, html: string, read: (url: string) => 
     const url = queue.shift()!;
     if (seen.has(url)) continue;
     seen.add(url);
-    const code = await read(url);
+    const code = yield url;
     bytes += gzipSync(code).length;
     // Static `import … from "x"`, `import "x"` and `export … from "x"`; `import("x")` never matches.
     for (const m of code.matchAll(/\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"']+\.js)["']/g)) queue.push(new URL(m[1]!, url).href);
@@ -98,8 +105,9 @@ export async function firstClientListMs(baseUrl: string, token: string, runs = 5
       await context.addInitScript(watchFirstRow);
       const page = await context.newPage();
       await page.goto(`${base}/tab/#/clients`);
-      await page.waitForFunction(() => typeof (window as { __firstClientRowMs?: number }).__firstClientRowMs === 'number', undefined, { timeout: 30_000 });
-      times.push(Math.round(await page.evaluate(() => (window as unknown as { __firstClientRowMs: number }).__firstClientRowMs)));
+      const mark = () => (globalThis as { __firstClientRowMs?: number }).__firstClientRowMs;
+      await page.waitForFunction(mark, undefined, { timeout: 30_000 });
+      times.push(Math.round((await page.evaluate(mark))!));
       await context.close();
     }
     return times;
