@@ -41,6 +41,14 @@ export async function updateActivity(scope: TenantScope, id: string, changes: Up
  * contacts and deals carry the client id too, so one indexed range serves the whole card.
  */
 export function timelinePage(scope: TenantScope, of: { clientId: string } | { dealId: string }, q: TimelineQuery, after: CursorKey | null) {
+  // The first page of a whole client timeline is what every card opens with: one compiled query.
+  if ('clientId' in of && !q.type && !after) {
+    return scope.precompiled(
+      `activities.timeline.${q.limit}`,
+      (s, arg) => scope.first(withAuthor(s).where('activities.client_id', '=', arg(0)).orderBy('activities.occurred_at', 'desc').orderBy('activities.id', 'desc'), q.limit + 1),
+      [of.clientId],
+    );
+  }
   let qb = withAuthor(scope);
   qb = 'clientId' in of ? qb.where('activities.client_id', '=', of.clientId) : qb.where('activities.deal_id', '=', of.dealId);
   if (q.type) qb = qb.where('activities.type', '=', q.type);

@@ -19,6 +19,11 @@ export function findDeal(scope: TenantScope, id: string): Promise<DealRow | unde
   return withClient(scope).where('deals.id', '=', id).executeTakeFirst();
 }
 
+export function dealsByIds(scope: TenantScope, ids: string[]): Promise<DealRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return withClient(scope).where('deals.id', 'in', ids).execute();
+}
+
 export function extraContactsOf(scope: TenantScope, dealIds: string[]) {
   if (dealIds.length === 0) return Promise.resolve([]);
   return scope.selectFrom('deal_contacts').select(['deal_id', 'contact_id']).where('deal_id', 'in', dealIds).execute();

@@ -9,6 +9,7 @@ import { activityPage, timelineQuery } from '../activities/activities.schemas.js
 import { timeline } from '../activities/activities.service.js';
 import { deal, dealCreate, dealListQuery, dealLose, dealPage, dealStageChange, dealUpdate, dealWin, stageHistoryEntry } from './deals.schemas.js';
 import * as service from './deals.service.js';
+import { dealsByIds } from './deals.repository.js';
 
 const tags = ['Deals'];
 document({ method: 'get', path: '/deals', summary: 'Deal views (open, mine, won, lost, inactive, all) with filters, sorts and totals', tags, query: dealListQuery, responses: { 200: dealPage } });
@@ -23,12 +24,9 @@ document({ method: 'post', path: '/deals/{id}/reopen', summary: 'Reopen a won or
 document({ method: 'get', path: '/deals/{id}/stage-history', summary: 'Stages the deal went through, with time in each', tags, params: idParams, responses: { 200: z.object({ items: z.array(stageHistoryEntry) }) } });
 document({ method: 'get', path: '/deals/{id}/timeline', summary: "The deal's timeline, newest first", tags, params: idParams, query: timelineQuery, responses: { 200: activityPage } });
 
-registerSearchLoader('deal', async (scope, ids) => {
-  const deals = await Promise.all(ids.map((id) => service.getDeal(scope, id).catch(() => null)));
-  return deals
-    .filter((d) => d !== null)
-    .map((d) => ({ type: 'deal' as const, id: d.id, title: d.title, subtitle: `${d.clientName} · ${d.stage} · ${d.status}`, clientId: d.clientId }));
-});
+registerSearchLoader('deal', async (scope, ids) =>
+  (await dealsByIds(scope, ids)).map((d) => ({ type: 'deal' as const, id: d.id, title: d.title, subtitle: `${d.client_name} · ${d.stage_key} · ${d.status}`, clientId: d.client_id })),
+);
 
 export function dealsRoutes(ctx: ContextOf, options: { inactiveDealDays: number }): Router {
   const r = Router();
