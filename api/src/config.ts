@@ -19,6 +19,18 @@ const envSchema = z.object({
   AAD_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
   API_AUDIENCE: z.string().optional(),
   INACTIVE_DEAL_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
+  GRAPH_CLIENT_ID: guid.optional(),
+  AAD_CLIENT_SECRET: z.string().min(1).optional(),
+  AAD_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
+  AAD_CLIENT_CERTIFICATE_THUMBPRINT: z.string().regex(/^[0-9a-f]{40}$|^[0-9a-f]{64}$/i, 'must be a SHA-1 or SHA-256 hex thumbprint').optional(),
+  SHAREPOINT_SITE_ID: z.string().min(1).optional(),
+  SHAREPOINT_SITE_URL: z.url().optional(),
+  SHAREPOINT_LIBRARY: z.string().min(1).max(255).default('CRM Clients'),
+  DOCUMENTS_STORE: z.enum(['local', 'sharepoint']).optional(),
+  DOCUMENTS_DIR: z.string().min(1).default('./data/documents'),
+  UPLOAD_LIMIT_MB: z.coerce.number().min(1).max(250).default(25),
+  MEETINGS_STORE: z.enum(['local', 'graph']).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -40,6 +52,20 @@ export interface Config {
   seedDemo: boolean;
   auth: AuthConfig;
   inactiveDealDays: number;
+  graph: GraphConfig;
+}
+
+/** Microsoft Graph access (documents in SharePoint, meetings in Outlook). */
+export interface GraphConfig {
+  /** Null when no app credentials are configured: documents and meetings stay local. */
+  credentials: { clientId: string; authorityHost: string; secret?: string; certificate?: { path: string; thumbprint: string } } | null;
+  baseUrl: string;
+  site: { id?: string; url?: string } | null;
+  library: string;
+  documentsStore: 'local' | 'sharepoint';
+  documentsDir: string;
+  uploadLimitBytes: number;
+  meetingsStore: 'local' | 'graph';
 }
 
 export class ConfigError extends Error {}
@@ -79,5 +105,34 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO === 'true',
     auth,
     inactiveDealDays: e.INACTIVE_DEAL_DAYS,
+    graph: graphConfig(e),
+  };
+}
+
+function graphConfig(e: Env): GraphConfig {
+  const clientId = e.GRAPH_CLIENT_ID ?? e.AAD_CLIENT_ID;
+  if (e.AAD_CLIENT_CERTIFICATE_PATH && !e.AAD_CLIENT_CERTIFICATE_THUMBPRINT) {
+    throw new ConfigError('Invalid configuration:\n  AAD_CLIENT_CERTIFICATE_THUMBPRINT: required with AAD_CLIENT_CERTIFICATE_PATH');
+  }
+  const certificate = e.AAD_CLIENT_CERTIFICATE_PATH ? { path: e.AAD_CLIENT_CERTIFICATE_PATH, thumbprint: e.AAD_CLIENT_CERTIFICATE_THUMBPRINT! } : undefined;
+  const credentials = clientId && (e.AAD_CLIENT_SECRET || certificate) ? { clientId, authorityHost: e.AAD_AUTHORITY_HOST.replace(/\/$/, ''), secret: e.AAD_CLIENT_SECRET, certificate } : null;
+  const site = e.SHAREPOINT_SITE_ID || e.SHAREPOINT_SITE_URL ? { id: e.SHAREPOINT_SITE_ID, url: e.SHAREPOINT_SITE_URL } : null;
+  const documentsStore = e.DOCUMENTS_STORE ?? (credentials && site ? 'sharepoint' : 'local');
+  if (documentsStore === 'sharepoint' && !(credentials && site)) {
+    throw new ConfigError('Invalid configuration:\n  DOCUMENTS_STORE: sharepoint needs app credentials (AAD_CLIENT_ID or GRAPH_CLIENT_ID with AAD_CLIENT_SECRET or a certificate) and SHAREPOINT_SITE_ID or SHAREPOINT_SITE_URL');
+  }
+  const meetingsStore = e.MEETINGS_STORE ?? (credentials ? 'graph' : 'local');
+  if (meetingsStore === 'graph' && !credentials) {
+    throw new ConfigError('Invalid configuration:\n  MEETINGS_STORE: graph needs app credentials (AAD_CLIENT_ID or GRAPH_CLIENT_ID with AAD_CLIENT_SECRET or a certificate)');
+  }
+  return {
+    credentials,
+    baseUrl: e.GRAPH_BASE_URL.replace(/\/$/, ''),
+    site,
+    library: e.SHAREPOINT_LIBRARY,
+    documentsStore,
+    documentsDir: e.DOCUMENTS_DIR,
+    uploadLimitBytes: Math.round(e.UPLOAD_LIMIT_MB * 1024 * 1024),
+    meetingsStore,
   };
 }
