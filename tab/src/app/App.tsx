@@ -53,7 +53,13 @@ export function App() {
 
   useEffect(() => {
     if (!framedByHost()) return;
-    connectM365Host().then(setHost, (e: Error) => setHostError(e.message));
+    connectM365Host().then(
+      (connected) => {
+        setHost(connected);
+        connected.onThemeChange((next) => setHost((h) => (h ? { ...h, theme: next } : h)));
+      },
+      (e: Error) => setHostError(e.message),
+    );
   }, []);
 
   const chosenLocale: Locale = pickLocale(locale, host?.locale);

@@ -10,6 +10,8 @@ export interface Host {
   theme: ThemeName;
   locale: string | null;
   getToken(): Promise<string>;
+  /** The person switches Teams between light, dark and high contrast while the tab is open. */
+  onThemeChange(handler: (theme: ThemeName) => void): void;
 }
 
 export const framedByHost = () => window.self !== window.top || Boolean(window.opener);
@@ -25,7 +27,8 @@ export async function connectM365Host(timeoutMs = 3000): Promise<Host> {
   const ready = teams.app.initialize();
   await Promise.race([ready, new Promise((_, reject) => setTimeout(() => reject(new Error('The Microsoft 365 host did not answer')), timeoutMs))]);
   const context = await teams.app.getContext();
-  const theme: ThemeName = context.app.theme === 'dark' ? 'dark' : context.app.theme === 'contrast' ? 'contrast' : 'light';
+  const themeOf = (name: string | undefined): ThemeName => (name === 'dark' ? 'dark' : name === 'contrast' ? 'contrast' : 'light');
+  const theme = themeOf(context.app.theme);
   const config = (await (await fetch('/tab/config.json')).json()) as TabConfig;
   if (!config.clientId || !config.apiScope) throw new Error('The server has no Entra app configured (AAD_CLIENT_ID).');
   const msal = await import('@azure/msal-browser');
@@ -35,6 +38,7 @@ export async function connectM365Host(timeoutMs = 3000): Promise<Host> {
     inM365: true,
     theme,
     locale: context.app.locale ?? null,
+    onThemeChange: (handler) => teams.app.registerOnThemeChangeHandler((name) => handler(themeOf(name))),
     async getToken() {
       try {
         return (await pca.acquireTokenSilent({ scopes })).accessToken;

@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Card,
+  Dropdown,
   Field,
   Input,
   Link,
@@ -10,6 +11,7 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  Option,
   Tab,
   TabList,
   Text,
@@ -18,7 +20,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Client, ClientSummary, Contact, Deal, HistoryEntry, Page } from '../../../../api/src/contract/index.js';
+import { clientUpdate, type Activity, type Client, type ClientSummary, type Contact, type Deal, type HistoryEntry, type Page } from '../../../../api/src/contract/index.js';
 import { useApp, useLoad } from '../../app/context.js';
 import { Loaded } from '../../app/states.js';
 import { href } from '../../app/router.js';
@@ -28,6 +30,8 @@ import { Timeline } from '../timeline/Timeline.js';
 import { DocumentsPanel } from '../documents/DocumentsPanel.js';
 import { MeetingsPanel } from '../meetings/MeetingsPanel.js';
 import { fieldErrors } from '../forms.js';
+import { activityLabels, contactMethodLabels, dealStatusLabels, relationshipLabels, type RelationshipType } from '../../i18n/enums.js';
+import { useStageName } from '../deals/stage-names.js';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap' },
@@ -92,6 +96,8 @@ function Summary({ client }: { client: Client }) {
   const [summary] = useLoad(() => api.get<ClientSummary>(`/clients/${client.id}/summary`), [client.id, client.version]);
   const [contacts] = useLoad(() => api.get<{ items: Contact[] }>(`/clients/${client.id}/contacts`), [client.id]);
   const [deals] = useLoad(() => api.get<Page<Deal> & { totals: unknown }>(`/deals?view=open&clientId=${client.id}`), [client.id]);
+  const [parent] = useLoad(() => (client.parentId ? api.get<Client>(`/clients/${client.parentId}`) : Promise.resolve(null)), [client.parentId]);
+  const stageName = useStageName();
   const address = (type: 'registered' | 'contact') => client.addresses.find((a) => a.type === type);
   const line = (a?: Client['addresses'][number]) => (a ? [a.street, [a.postalCode, a.city].filter(Boolean).join(' '), a.country].filter(Boolean).join(', ') : '—');
   return (
@@ -104,7 +110,9 @@ function Summary({ client }: { client: Client }) {
           <Fact label={t('phone')}>{client.phone ?? '—'}</Fact>
           <Fact label={t('addressRegistered')}>{line(address('registered'))}</Fact>
           <Fact label={t('addressContact')}>{line(address('contact'))}</Fact>
-          <Fact label={t('parentClient')}>{client.parentId ? <Link href={href(`/clients/${client.parentId}`)}>{t('parentClient')}</Link> : '—'}</Fact>
+          <Fact label={t('parentClient')}>
+            {client.parentId ? <Link href={href(`/clients/${client.parentId}`)}>{parent.state === 'ready' && parent.data ? parent.data.name : t('parentClient')}</Link> : '—'}
+          </Fact>
         </div>
       </Card>
       <Card>
@@ -140,7 +148,7 @@ function Summary({ client }: { client: Client }) {
             <ul className={styles.list}>
               {d.items.map((deal) => (
                 <li key={deal.id}>
-                  <Link href={href(`/deals/${deal.id}`)}>{deal.title}</Link> <Text size={200}>{`${deal.stage} · ${money(deal.estimatedValue)}`}</Text>
+                  <Link href={href(`/deals/${deal.id}`)}>{deal.title}</Link> <Text size={200}>{`${stageName(deal.stage)} · ${money(deal.estimatedValue)}`}</Text>
                 </li>
               ))}
             </ul>
@@ -161,23 +169,30 @@ function Details({ client, etag, onSaved }: { client: Client; etag: string | nul
   const { t, money } = useI18n();
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
-  const [form, setForm] = useState({ name: client.name, industry: client.industry ?? '', description: client.description ?? '', paymentTermsDays: String(client.paymentTermsDays ?? '') });
+  const [form, setForm] = useState({
+    name: client.name,
+    relationshipType: client.relationshipType ?? '',
+    industry: client.industry ?? '',
+    description: client.description ?? '',
+    paymentTermsDays: String(client.paymentTermsDays ?? ''),
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<string | null>(null);
   const [children] = useLoad(() => api.get<{ items: Client[] }>(`/clients/${client.id}/children`), [client.id]);
   const save = async () => {
     setErrors({});
+    const changes = {
+      name: form.name,
+      relationshipType: (form.relationshipType || null) as RelationshipType | null,
+      industry: form.industry || null,
+      description: form.description || null,
+      paymentTermsDays: form.paymentTermsDays === '' ? null : Number(form.paymentTermsDays),
+    };
+    // The server's own schema first: field errors show before the round trip, the server's after it.
+    const parsed = clientUpdate.safeParse(changes);
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))));
     try {
-      await api.patch(
-        `/clients/${client.id}`,
-        {
-          name: form.name,
-          industry: form.industry || null,
-          description: form.description || null,
-          paymentTermsDays: form.paymentTermsDays === '' ? null : Number(form.paymentTermsDays),
-        },
-        etag,
-      );
+      await api.patch(`/clients/${client.id}`, changes, etag);
       setEditing(false);
       onSaved();
     } catch (e) {
@@ -216,6 +231,20 @@ function Details({ client, etag, onSaved }: { client: Client; etag: string | nul
             <Field label={t('name')} validationMessage={errors.name ?? errors._}>
               <Input value={form.name} onChange={set('name')} />
             </Field>
+            <Field label={t('relationshipType')} validationMessage={errors.relationshipType}>
+              <Dropdown
+                value={form.relationshipType ? t(relationshipLabels[form.relationshipType as RelationshipType]) : t('noChoice')}
+                selectedOptions={[form.relationshipType]}
+                onOptionSelect={(_e, d) => setForm((f) => ({ ...f, relationshipType: d.optionValue ?? '' }))}
+              >
+                <Option value="">{t('noChoice')}</Option>
+                {(Object.keys(relationshipLabels) as RelationshipType[]).map((r) => (
+                  <Option key={r} value={r}>
+                    {t(relationshipLabels[r])}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
             <Field label={t('industry')} validationMessage={errors.industry}>
               <Input value={form.industry} onChange={set('industry')} />
             </Field>
@@ -234,13 +263,13 @@ function Details({ client, etag, onSaved }: { client: Client; etag: string | nul
           </div>
         ) : (
           <div className={styles.facts}>
-            <Fact label={t('relationshipType')}>{client.relationshipType ?? '—'}</Fact>
+            <Fact label={t('relationshipType')}>{client.relationshipType ? t(relationshipLabels[client.relationshipType]) : '—'}</Fact>
             <Fact label={t('industry')}>{client.industry ?? '—'}</Fact>
             <Fact label={t('description')}>{client.description ?? '—'}</Fact>
             <Fact label={t('creditLimit')}>{money(client.creditLimit)}</Fact>
             <Fact label={t('paymentTerms')}>{client.paymentTermsDays ?? '—'}</Fact>
             <Fact label={t('website')}>{client.website ?? '—'}</Fact>
-            <Fact label={t('email')}>{client.preferredContactMethods.join(', ') || '—'}</Fact>
+            <Fact label={t('contactPreferences')}>{client.preferredContactMethods.map((m) => t(contactMethodLabels[m])).join(', ') || '—'}</Fact>
             <Button onClick={() => setEditing(true)}>{t('edit')}</Button>
           </div>
         )}
@@ -271,21 +300,65 @@ function Details({ client, etag, onSaved }: { client: Client; etag: string | nul
   );
 }
 
+const dealViews = ['all', 'open', 'won', 'lost'] as const;
+const dealViewLabels = { all: 'viewAll', open: 'viewOpen', won: 'viewWon', lost: 'viewLost' } as const;
+
 function Related({ client }: { client: Client }) {
   const { api } = useApp();
-  const { t, money } = useI18n();
+  const { t, money, dateTime } = useI18n();
   const styles = useStyles();
-  const [deals] = useLoad(() => api.get<Page<Deal>>(`/deals?view=all&clientId=${client.id}`), [client.id]);
+  const stageName = useStageName();
+  const [view, setView] = useState<(typeof dealViews)[number]>('all');
+  const [deals, reloadDeals] = useLoad(() => api.get<Page<Deal>>(`/deals?view=${view}&clientId=${client.id}&limit=100`), [client.id, view]);
+  const [contacts, reloadContacts] = useLoad(() => api.get<{ items: Contact[] }>(`/clients/${client.id}/contacts`), [client.id]);
+  const [activities, reloadActivities] = useLoad(() => api.get<{ items: Activity[] }>(`/activities?clientId=${client.id}&limit=50`), [client.id]);
   return (
     <div className={styles.grid}>
       <Card>
+        <Text weight="semibold">{t('contacts')}</Text>
+        <Loaded value={contacts} reload={reloadContacts} isEmpty={(c) => c.items.length === 0}>
+          {(c) => (
+            <ul className={styles.list}>
+              {c.items.map((p) => (
+                <li key={p.id}>
+                  <Text>{`${p.firstName} ${p.lastName}`}</Text> <Text size={200}>{[p.jobTitle, p.email, p.phone].filter(Boolean).join(' · ')}</Text>{' '}
+                  {p.isPrimary && <Badge size="small">{t('primaryContact')}</Badge>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Loaded>
+      </Card>
+      <Card>
         <Text weight="semibold">{t('deals')}</Text>
-        <Loaded value={deals} isEmpty={(d) => d.items.length === 0}>
+        <TabList size="small" aria-label={t('dealsFilter')} selectedValue={view} onTabSelect={(_e, d) => setView(d.value as (typeof dealViews)[number])}>
+          {dealViews.map((v) => (
+            <Tab key={v} value={v}>
+              {t(dealViewLabels[v])}
+            </Tab>
+          ))}
+        </TabList>
+        <Loaded value={deals} reload={reloadDeals} isEmpty={(d) => d.items.length === 0}>
           {(d) => (
             <ul className={styles.list}>
               {d.items.map((deal) => (
                 <li key={deal.id}>
-                  <Link href={href(`/deals/${deal.id}`)}>{deal.title}</Link> <Text size={200}>{`${deal.status} · ${money(deal.estimatedValue)}`}</Text>
+                  <Link href={href(`/deals/${deal.id}`)}>{deal.title}</Link>{' '}
+                  <Text size={200}>{`${deal.status === 'open' ? stageName(deal.stage) : t(dealStatusLabels[deal.status])} · ${money(deal.estimatedValue)}`}</Text>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Loaded>
+      </Card>
+      <Card>
+        <Text weight="semibold">{t('activities')}</Text>
+        <Loaded value={activities} reload={reloadActivities} isEmpty={(a) => a.items.length === 0}>
+          {(a) => (
+            <ul className={styles.list}>
+              {a.items.map((item) => (
+                <li key={item.id}>
+                  <Text>{item.subject}</Text> <Text size={200}>{`${t(activityLabels[item.type])} · ${dateTime(item.occurredAt)}`}</Text>
                 </li>
               ))}
             </ul>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import {
   Button,
   Dropdown,
@@ -19,11 +19,15 @@ import { useApp, useLoad } from '../../app/context.js';
 import { Loaded } from '../../app/states.js';
 import { href } from '../../app/router.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { ClientCreateDialog } from './ClientCreateDialog.js';
+import { relationshipLabels, type RelationshipType } from '../../i18n/enums.js';
+
+// The dialog carries the zod schemas: loaded after the list paints, not before.
+const ClientCreateDialog = lazy(() => import('./ClientCreateDialog.js').then((m) => ({ default: m.ClientCreateDialog })));
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center', marginBottom: '12px' },
   search: { minWidth: '320px', flexGrow: 1 },
+  narrow: { width: '160px', minWidth: '160px' },
 });
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -36,16 +40,23 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 export function ClientList() {
-  const { api } = useApp();
+  const { api, users } = useApp();
   const { t } = useI18n();
   const styles = useStyles();
   const [text, setText] = useState('');
   const [kind, setKind] = useState('');
   const [country, setCountry] = useState('');
+  const [relationshipType, setRelationshipType] = useState('');
+  const [ownerId, setOwnerId] = useState('');
+  const [industryText, setIndustryText] = useState('');
+  const [tagText, setTagText] = useState('');
   const q = useDebounced(text.trim(), 250);
+  const industry = useDebounced(industryText.trim(), 250);
+  const tag = useDebounced(tagText.trim(), 250);
+  const filters = { q, kind, country, relationshipType, ownerId, industry, tag };
   const [extra, setExtra] = useState<{ items: Client[]; cursor: string | null }>({ items: [], cursor: null });
-  const params = new URLSearchParams({ limit: '50', ...(q ? { q } : {}), ...(kind ? { kind } : {}), ...(country ? { country } : {}) });
-  const [page, reload] = useLoad(() => api.get<Page<Client>>(`/clients?${params}`), [q, kind, country]);
+  const params = new URLSearchParams({ limit: '50', ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== '')) });
+  const [page, reload] = useLoad(() => api.get<Page<Client>>(`/clients?${params}`), [params.toString()]);
   useEffect(() => setExtra({ items: [], cursor: null }), [page]);
   const nextCursor = extra.cursor ?? (page.state === 'ready' ? page.data.nextCursor : null);
   const more = async () => {
@@ -70,7 +81,37 @@ export function ClientList() {
             </Option>
           ))}
         </Dropdown>
-        <ClientCreateDialog onCreated={reload} />
+        <Dropdown
+          aria-label={t('relationshipType')}
+          value={relationshipType ? t(relationshipLabels[relationshipType as RelationshipType]) : t('allRelationships')}
+          onOptionSelect={(_e, d) => setRelationshipType(d.optionValue ?? '')}
+        >
+          <Option value="">{t('allRelationships')}</Option>
+          {(Object.keys(relationshipLabels) as RelationshipType[]).map((r) => (
+            <Option key={r} value={r}>
+              {t(relationshipLabels[r])}
+            </Option>
+          ))}
+        </Dropdown>
+        <Dropdown aria-label={t('owner')} value={users.find((u) => u.id === ownerId)?.name ?? t('allOwners')} onOptionSelect={(_e, d) => setOwnerId(d.optionValue ?? '')}>
+          <Option value="">{t('allOwners')}</Option>
+          {users.map((u) => (
+            <Option key={u.id} value={u.id}>
+              {u.name}
+            </Option>
+          ))}
+        </Dropdown>
+        <Input className={styles.narrow} value={industryText} onChange={(_e, d) => setIndustryText(d.value)} placeholder={t('industry')} aria-label={t('industry')} />
+        <Input className={styles.narrow} value={tagText} onChange={(_e, d) => setTagText(d.value)} placeholder={t('filterTag')} aria-label={t('filterTag')} />
+        <Suspense
+          fallback={
+            <Button appearance="primary" disabled>
+              {t('newClient')}
+            </Button>
+          }
+        >
+          <ClientCreateDialog onCreated={reload} />
+        </Suspense>
       </div>
       <Loaded value={page} reload={reload} isEmpty={(p) => p.items.length === 0}>
         {(p) => (
@@ -93,7 +134,7 @@ export function ClientList() {
                     </TableCell>
                     <TableCell>{c.companyId ?? '—'}</TableCell>
                     <TableCell>{c.country ?? '—'}</TableCell>
-                    <TableCell>{c.relationshipType ?? '—'}</TableCell>
+                    <TableCell>{c.relationshipType ? t(relationshipLabels[c.relationshipType]) : '—'}</TableCell>
                     <TableCell>{c.tags.join(', ')}</TableCell>
                   </TableRow>
                 ))}

@@ -6,6 +6,8 @@ import { Loaded } from '../../app/states.js';
 import { href } from '../../app/router.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/en.js';
+import { dealStatusLabels } from '../../i18n/enums.js';
+import { useStageName } from './stage-names.js';
 
 const views = ['open', 'mine', 'won', 'lost', 'inactive', 'all'] as const;
 const viewLabel: Record<(typeof views)[number], MessageKey> = { open: 'viewOpen', mine: 'viewMine', won: 'viewWon', lost: 'viewLost', inactive: 'viewInactive', all: 'viewAll' };
@@ -13,6 +15,7 @@ const viewLabel: Record<(typeof views)[number], MessageKey> = { open: 'viewOpen'
 export default function DealList() {
   const { api } = useApp();
   const { t, money, date } = useI18n();
+  const stageName = useStageName();
   const [view, setView] = useState<(typeof views)[number]>('open');
   const [page, reload] = useLoad(() => api.get<{ items: Deal[]; totals: DealTotals }>(`/deals?view=${view}&limit=100`), [view]);
   return (
@@ -53,7 +56,7 @@ export default function DealList() {
                         <Link href={href(`/deals/${d.id}`)}>{d.title}</Link>
                       </TableCell>
                       <TableCell>{d.clientName}</TableCell>
-                      <TableCell>{d.status === 'open' ? d.stage : d.status}</TableCell>
+                      <TableCell>{d.status === 'open' ? stageName(d.stage) : t(dealStatusLabels[d.status])}</TableCell>
                       <TableCell>{money(d.estimatedValue)}</TableCell>
                       <TableCell>{date(d.expectedCloseDate)}</TableCell>
                     </TableRow>

@@ -6,6 +6,7 @@ import { Loaded } from '../../app/states.js';
 import { navigate } from '../../app/router.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ApiError } from '../../api/client.js';
+import { leadStatusLabels } from '../../i18n/enums.js';
 
 interface Match {
   id: string;
@@ -57,7 +58,7 @@ export default function LeadList() {
                   <TableCell>{l.companyName ?? '—'}</TableCell>
                   <TableCell>{[l.firstName, l.lastName].filter(Boolean).join(' ') || '—'}</TableCell>
                   <TableCell>{l.topic}</TableCell>
-                  <TableCell>{l.status}</TableCell>
+                  <TableCell>{t(leadStatusLabels[l.status])}</TableCell>
                   <TableCell>{l.status === 'open' && <Button onClick={() => open(l)}>{t('convert')}</Button>}</TableCell>
                 </TableRow>
               ))}

@@ -5,6 +5,7 @@ import { useApp, useLoad } from '../../app/context.js';
 import { Loaded } from '../../app/states.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ApiError } from '../../api/client.js';
+import { activityLabels } from '../../i18n/enums.js';
 
 const useStyles = makeStyles({
   add: { display: 'grid', gap: '8px', padding: '8px', marginBottom: '8px', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium },
@@ -78,7 +79,7 @@ export function Timeline({ clientId, dealId }: { clientId: string; dealId?: stri
                 <Text weight="semibold">{a.subject}</Text>
                 {a.body && <Text block>{a.body}</Text>}
                 <Text size={200} block className={styles.meta}>
-                  {`${a.type} · ${dateTime(a.occurredAt)} · ${a.createdByName ?? '—'}${a.dueAt ? ` · ${t('dueAt')}: ${dateTime(a.dueAt)}` : ''}`}
+                  {`${t(activityLabels[a.type])} · ${dateTime(a.occurredAt)} · ${a.createdByName ?? '—'}${a.dueAt ? ` · ${t('dueAt')}: ${dateTime(a.dueAt)}` : ''}`}
                 </Text>
               </li>
             ))}
