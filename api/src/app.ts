@@ -23,6 +23,7 @@ import { dealsRoutes } from './features/deals/deals.routes.js';
 import { leadsRoutes } from './features/leads/leads.routes.js';
 import { activitiesRoutes } from './features/activities/activities.routes.js';
 import { reportsRoutes } from './features/reports/reports.routes.js';
+import { attachBot } from '../../bot/src/bot-app.js';
 
 export interface AppOptions {
   config: Config;
@@ -115,6 +116,7 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
   api.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' || req.method === 'DELETE' ? next() : json(req, res, next)));
   for (const routes of featureRoutes) api.use(routes(ctx));
   app.use('/api/v1', api);
+  await attachBot(app, { database, logger, publicUrl: config.publicUrl, credentials: config.bot });
 
   // What the tab needs to sign in with Nested App Authentication inside Teams and Outlook.
   app.get('/tab/config.json', (_req, res) => {

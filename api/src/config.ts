@@ -31,6 +31,9 @@ const envSchema = z.object({
   DOCUMENTS_DIR: z.string().min(1).default('./data/documents'),
   UPLOAD_LIMIT_MB: z.coerce.number().min(1).max(250).default(25),
   MEETINGS_STORE: z.enum(['local', 'graph']).optional(),
+  BOT_CLIENT_ID: guid.optional(),
+  BOT_CLIENT_SECRET: z.string().min(1).optional(),
+  BOT_TENANT_ID: guid.optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -53,6 +56,8 @@ export interface Config {
   auth: AuthConfig;
   inactiveDealDays: number;
   graph: GraphConfig;
+  /** Teams bot credentials; null in embedded mode (then only callers on this machine reach the bot). */
+  bot: { clientId: string; clientSecret: string; tenantId?: string } | null;
 }
 
 /** Microsoft Graph access (documents in SharePoint, meetings in Outlook). */
@@ -82,6 +87,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !entraConfigured) {
     throw new ConfigError('Invalid configuration:\n  AAD_CLIENT_ID: required when NODE_ENV=production (the development sign-in is refused there)');
   }
+  if (e.NODE_ENV === 'production' && !(e.BOT_CLIENT_ID && e.BOT_CLIENT_SECRET)) {
+    throw new ConfigError('Invalid configuration:\n  BOT_CLIENT_ID, BOT_CLIENT_SECRET: required when NODE_ENV=production (the bot would otherwise accept unauthenticated activities from this machine)');
+  }
   const auth: AuthConfig = entraConfigured
     ? {
         mode: 'entra',
@@ -106,6 +114,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     auth,
     inactiveDealDays: e.INACTIVE_DEAL_DAYS,
     graph: graphConfig(e),
+    bot: e.BOT_CLIENT_ID && e.BOT_CLIENT_SECRET ? { clientId: e.BOT_CLIENT_ID, clientSecret: e.BOT_CLIENT_SECRET, tenantId: e.BOT_TENANT_ID } : null,
   };
 }
 

@@ -75,3 +75,18 @@ export async function listUsers(scope: TenantScope) {
   const rows = await scope.selectFrom('users').select(['id', 'display_name', 'email', 'roles']).where('deleted_at', 'is', null).orderBy('display_name').execute();
   return rows.map((r) => ({ id: r.id, name: r.display_name, email: r.email, roles: r.roles.split(',') as Role[] }));
 }
+
+/**
+ * The CRM user behind a Teams identity (`conversation.tenantId`, `from.aadObjectId`), for the
+ * bot. Like the upsert above it names the tenant itself: the Teams activity's tenant.
+ */
+export async function findUserByEntraIds(db: Kysely<Database>, tenantId: string, oid: string): Promise<CrmUser | null> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'tenant_id', 'entra_oid', 'display_name', 'email', 'roles'])
+    .where('tenant_id', '=', tenantId.toLowerCase())
+    .where('entra_oid', '=', oid.toLowerCase())
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row ? { id: row.id, tenantId: row.tenant_id, oid: row.entra_oid, name: row.display_name, email: row.email, roles: row.roles.split(',') as Role[] } : null;
+}
