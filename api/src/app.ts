@@ -23,7 +23,10 @@ import { dealsRoutes } from './features/deals/deals.routes.js';
 import { leadsRoutes } from './features/leads/leads.routes.js';
 import { activitiesRoutes } from './features/activities/activities.routes.js';
 import { reportsRoutes } from './features/reports/reports.routes.js';
+import { documentsRoutes } from './features/documents/documents.routes.js';
+import { graphRuntime } from './graph/graph-runtime.js';
 import { attachBot } from '../../bot/src/bot-app.js';
+import type { App } from '@microsoft/teams.apps';
 
 export interface AppOptions {
   config: Config;
@@ -36,6 +39,8 @@ export interface CrmApp {
   /** Present in embedded/dev mode only. */
   devIssuer: DevIssuer | null;
   verifier: TokenVerifier;
+  /** The Teams SDK app behind /api/messages (proactive sends need it). */
+  bot: App;
 }
 
 
@@ -67,6 +72,7 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
     leadsRoutes,
     activitiesRoutes,
     reportsRoutes,
+    (c) => documentsRoutes(c, graphRuntime(config.graph)),
   ];
 
   const app = express();
@@ -116,7 +122,7 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
   api.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' || req.method === 'DELETE' ? next() : json(req, res, next)));
   for (const routes of featureRoutes) api.use(routes(ctx));
   app.use('/api/v1', api);
-  await attachBot(app, { database, logger, publicUrl: config.publicUrl, credentials: config.bot });
+  const bot = await attachBot(app, { database, logger, publicUrl: config.publicUrl, credentials: config.bot });
 
   // What the tab needs to sign in with Nested App Authentication inside Teams and Outlook.
   app.get('/tab/config.json', (_req, res) => {
@@ -140,5 +146,5 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
 
   app.use(unknownRoute);
   app.use(problemHandler);
-  return { app, devIssuer, verifier };
+  return { app, devIssuer, verifier, bot };
 }

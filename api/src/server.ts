@@ -9,6 +9,7 @@ import { connectDatabase, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemoIfEmpty } from './db/seed/demo.js';
 import { createLogger } from './logger.js';
+import { localSender, startReminderScheduler, teamsSender } from '../../bot/src/reminders/reminders.js';
 
 export interface RunningServer {
   url: string;
@@ -35,6 +36,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, logDestination
     if (await seedDemoIfEmpty(database)) logger.info('demo data seeded');
   }
   const crm = await createApp({ config, database, logger });
+  const reminders = startReminderScheduler(database.db, config.bot ? teamsSender(crm.bot) : localSender(), logger);
   const server = crm.app.listen(config.port);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -52,6 +54,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, logDestination
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await reminders.stop();
       await database.db.destroy();
       logger.info('CRM server stopped');
     })());

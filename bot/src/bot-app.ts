@@ -9,6 +9,7 @@ import { findUserByEntraIds } from '../../api/src/features/users/users.repositor
 import { parseCommand } from './commands/parse.js';
 import { noAccessCard, type AdaptiveCard } from './cards/cards.js';
 import { act, answer, searchExtension, unfurl, type Asker } from './handlers/answers.js';
+import { rememberConversation } from './reminders/reminders.js';
 
 export interface BotOptions {
   database: DatabaseHandle;
@@ -67,6 +68,7 @@ export async function attachBot(expressApp: Express, options: BotOptions): Promi
       await send({ type: 'message', attachments: [cardAttachment(noAccessCard())] });
       return;
     }
+    await rememberConversation(asker.scope, { conversationId: activity.conversation.id, serviceUrl: activity.serviceUrl ?? '' });
     // Action.Submit from older clients arrives as a message with `value`.
     const value = (activity as { value?: { verb?: string } }).value;
     const card = value?.verb ? await act(asker, value.verb, value) : await answer(asker, parseCommand(activity.text ?? ''));

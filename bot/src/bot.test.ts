@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdaptiveCard, SerializationContext } from 'adaptivecards';
 import { newUser, startTestServer, type TestServer, type TestUser } from '../../test/support/server.js';
 import { startConnector } from '../../test/standins/bot-connector/connector.js';
 import { parseCommand } from './commands/parse.js';
 import { botCommands } from './commands/command-list.js';
+import { localSender, sendDueReminders } from './reminders/reminders.js';
 import { clientCard, dealsCard, helpCard, noAccessCard, searchCard, tasksCard } from './cards/cards.js';
 
 let server: TestServer;
@@ -162,5 +166,54 @@ describe('the bot over HTTP', () => {
     expect(malformed.status).toBe(400);
     const unknown = await post(activity(seller, { type: 'invoke', name: 'something/unknown', value: {} }));
     expect(unknown.status).toBeLessThan(500);
+  });
+});
+
+describe('task reminders', () => {
+  const reminderTask = async (user: TestUser, subject: string) =>
+    (
+      await server.call('POST', '/api/v1/activities', {
+        as: user,
+        body: { clientId, type: 'task', subject, dueAt: new Date(Date.now() + 3_600_000).toISOString(), reminderAt: new Date(Date.now() - 60_000).toISOString() },
+      })
+    ).body;
+
+  it('when a reminder comes due, then its assignee gets it once, even with two schedulers at the same time', async () => {
+    await ask(seller, 'help'); // the bot learns where to reach this person
+    await reminderTask(seller, 'Send the contract');
+    await reminderTask(seller, 'Check the invoice');
+    const before = connector.sent.length;
+    const [a, b] = await Promise.all([sendDueReminders(server.database.db, localSender(), server.logger), sendDueReminders(server.database.db, localSender(), server.logger)]);
+    expect(a + b).toBe(2);
+    const reminders = connector.sent.slice(before).map((s) => JSON.stringify(s.body));
+    expect(reminders.filter((r) => r.includes('Send the contract'))).toHaveLength(1);
+    expect(reminders.filter((r) => r.includes('Check the invoice'))).toHaveLength(1);
+    expect(connector.sent.slice(before).every((s) => s.conversationId === `a:${seller.userId}`)).toBe(true);
+    expect(await sendDueReminders(server.database.db, localSender(), server.logger)).toBe(0);
+  });
+
+  it('when the process that claimed a reminder died, then a restarted server sends it once after the lease, and never again', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-reminders-'));
+    const env = { DATABASE_URL: `sqlite:${path.join(dir, 'crm.sqlite')}` };
+    const user = newUser(['User']);
+    const first = await startTestServer(env);
+    const client = (await first.call('POST', '/api/v1/clients', { as: user, body: { kind: 'company', name: 'Restart s.r.o.' } })).body.id;
+    const res = await fetch(`${first.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(user, { text: 'help' })) });
+    expect(res.status).toBeLessThan(300);
+    await connector.next();
+    const task = (await first.call('POST', '/api/v1/activities', { as: user, body: { clientId: client, type: 'task', subject: 'Survives restarts', dueAt: new Date(Date.now() + 3_600_000).toISOString(), reminderAt: new Date(Date.now() - 60_000).toISOString() } })).body;
+    // A process claims it and dies before sending: its lease is in the past now.
+    await first.database.db.updateTable('activities').set({ reminder_claimed_by: crypto.randomUUID(), reminder_lease_until: new Date(Date.now() - 1000).toISOString() }).where('id', '=', task.id).execute();
+    await first.stop();
+    const second = await startTestServer(env);
+    try {
+      const before = connector.sent.length;
+      expect(await sendDueReminders(second.database.db, localSender(), second.logger)).toBe(1);
+      expect(JSON.stringify(connector.sent.slice(before))).toContain('Survives restarts');
+      expect(await sendDueReminders(second.database.db, localSender(), second.logger)).toBe(0);
+    } finally {
+      await second.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,6 +8,9 @@ import type { PipelineStagesTable } from '../features/stages/stages.table.js';
 import type { DealContactsTable, DealsTable, DealStageHistoryTable } from '../features/deals/deals.table.js';
 import type { LeadsTable } from '../features/leads/leads.table.js';
 import type { ActivitiesTable } from '../features/activities/activities.table.js';
+import type { DocumentFoldersTable, DocumentsTable } from '../features/documents/documents.table.js';
+import type { MeetingsTable, MeetingSyncLeasesTable } from '../features/meetings/meetings.table.js';
+import type { BotConversationsTable } from '../../../bot/src/reminders/reminders.table.js';
 
 /** The typed shape of the whole database; each feature owns its table interfaces. */
 export interface Database {
@@ -25,6 +28,11 @@ export interface Database {
   deal_stage_history: DealStageHistoryTable;
   leads: LeadsTable;
   activities: ActivitiesTable;
+  document_folders: DocumentFoldersTable;
+  documents: DocumentsTable;
+  meetings: MeetingsTable;
+  meeting_sync_leases: MeetingSyncLeasesTable;
+  bot_conversations: BotConversationsTable;
 }
 
 /** Tables whose rows belong to one tenant (all but `tenants`). */

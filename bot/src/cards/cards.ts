@@ -127,3 +127,10 @@ export function recordPreview(kind: 'client' | 'contact' | 'deal', titleText: st
     preview: { contentType: 'application/vnd.microsoft.card.hero', content: { title: titleText, text: subtitle ?? kind } },
   };
 }
+
+export function reminderCard(taskId: string, subject: string, clientName: string, dueAt: string | null): AdaptiveCard {
+  return card(
+    [title('Reminder'), text(subject, { weight: 'Bolder' }), facts([['Client', clientName], ['Due', dueAt ? dueAt.slice(0, 16).replace('T', ' ') : '—']])],
+    [{ type: 'Action.Execute', title: 'Done', verb: 'done', data: { taskId } }],
+  );
+}

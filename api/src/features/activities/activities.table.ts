@@ -21,4 +21,8 @@ export interface ActivitiesTable extends RecordColumns {
   event: string | null;
   meeting_id: string | null;
   email_id: string | null;
+  /** Task reminders: which process claimed it, until when, and when it went out (bot reminders). */
+  reminder_claimed_by: string | null;
+  reminder_lease_until: string | null;
+  reminder_sent_at: string | null;
 }
