@@ -7,6 +7,7 @@ import { migrateToLatest } from '../api/src/db/migrate.js';
 import { generateClients } from '../api/src/db/seed/generate.js';
 import { rssMb, spawnServer, type ChildServer } from './processes.js';
 import { measureTab } from './tab-budget.js';
+import { botFindRoundTrips } from './bot-find.js';
 
 /**
  * `npm run bench`: generates the data set once (cached in bench/data/), runs the budgets of
@@ -140,6 +141,9 @@ async function main() {
     const views = ['view=open', 'view=open&sort=value', 'view=open&sort=lastActivity', 'view=mine', 'view=inactive'].map((v) => `/api/v1/deals?${v}&limit=50`);
     const dealsView = await load(crm, views, auth);
     record('deal list views p50 / p99', `${dealsView.p50} / ${dealsView.p99} ms`, 'p99 ≤ 20 ms', dealsView.p99 <= 20, dealsView);
+
+    const bot = await botFindRoundTrips(crm.url, { tenantId, oid: '00000000-0000-4000-8000-00000000b001' }, queries);
+    record('bot find round trip p50 / p95 (sequential)', `${bot.p50} / ${bot.p95} ms`, 'p95 ≤ 200 ms', bot.p95 <= 200, bot);
 
     if (fs.existsSync('dist/tab/index.html')) {
       // The tab is measured on the demo data set (a person who sees clients), in its own server.
