@@ -22,6 +22,9 @@ export const permissions = {
   /** Users file emails and log activities on any client, as DESIGN.md section 6 says. */
   'activity.create': { any: writers },
   'email.file': { any: writers },
+  /** Users add documents and schedule meetings on any client, as they log activities. */
+  'document.upload': { any: writers },
+  'meeting.schedule': { any: writers },
   'team.view': { any: managers },
   'settings.manage': { any: ['Admin'] },
   'users.manage': { any: ['Admin'] },

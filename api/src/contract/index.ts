@@ -13,4 +13,6 @@ export * from '../features/deals/deals.schemas.js';
 export * from '../features/leads/leads.schemas.js';
 export * from '../features/activities/activities.schemas.js';
 export * from '../features/reports/reports.schemas.js';
+export * from '../features/documents/documents.schemas.js';
+export * from '../features/meetings/meetings.schemas.js';
 export * from './responses.js';
