@@ -108,7 +108,7 @@ export function documentsApiCases(get: () => { server: TestServer; user: TestUse
   it('when the file is over the upload limit, then 413 and nothing is stored', async () => {
     const { server, user } = get();
     const client = await makeClient(server, user);
-    const res = await uploadFile(server, user, client.id, { name: 'big.pdf', bytes: Buffer.alloc(2 * 1024 * 1024 + 1, 1) });
+    const res = await uploadFile(server, user, client.id, { name: 'big.pdf', bytes: Buffer.alloc(server.config.graph.uploadLimitBytes + 1, 1) });
     expect(res.status).toBe(413);
     expect(res.body.type).toBe('/problems/payload-too-large');
     expect((await server.call('GET', `/api/v1/clients/${client.id}/documents`, { as: user })).body.items).toEqual([]);
