@@ -158,4 +158,5 @@ export const cs: Messages = {
   activities: 'Aktivity',
   dealsFilter: 'Zobrazit obchody',
   noChoice: 'Nevyplněno',
+  mustBeAmount: 'Musí být částka, např. 125000 nebo 1250,50',
 };

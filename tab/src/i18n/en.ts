@@ -157,6 +157,7 @@ export const en = {
   activities: 'Activities',
   dealsFilter: 'Show deals',
   noChoice: 'Not set',
+  mustBeAmount: 'Must be an amount, such as 125000 or 1250.50',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -21,6 +21,8 @@ interface I18n {
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
   date: (iso: string | null | undefined) => string;
   dateTime: (iso: string | null | undefined) => string;
+  /** A `YYYY-MM` month, as "December 2026" / "prosinec 2026". */
+  month: (yearMonth: string) => string;
   money: (m: { amountMinor: number; currency: string } | null | undefined) => string;
 }
 
@@ -34,11 +36,13 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
     const tag = tags[locale];
     const dateFmt = new Intl.DateTimeFormat(tag, { dateStyle: 'medium' });
     const dateTimeFmt = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+    const monthFmt = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' });
     return {
       locale,
       t: (key, vars) => messages[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(vars?.[name] ?? '')),
       date: (iso) => (iso ? dateFmt.format(new Date(iso)) : '—'),
       dateTime: (iso) => (iso ? dateTimeFmt.format(new Date(iso)) : '—'),
+      month: (yearMonth) => monthFmt.format(new Date(`${yearMonth}-01T00:00:00Z`)),
       // Money is stored in minor units; every currency the CRM sees here has two decimals.
       money: (m) => (m ? new Intl.NumberFormat(tag, { style: 'currency', currency: m.currency }).format(m.amountMinor / 100) : '—'),
     };

@@ -158,4 +158,5 @@ export const pl: Messages = {
   activities: 'Aktywności',
   dealsFilter: 'Pokaż szanse',
   noChoice: 'Nie ustawiono',
+  mustBeAmount: 'Musi być kwotą, np. 125000 lub 1250,50',
 };

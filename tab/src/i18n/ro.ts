@@ -158,4 +158,5 @@ export const ro: Messages = {
   activities: 'Activități',
   dealsFilter: 'Arată oportunitățile',
   noChoice: 'Nesetat',
+  mustBeAmount: 'Trebuie să fie o sumă, de ex. 125000 sau 1250,50',
 };

@@ -27,7 +27,7 @@ const ClientCreateDialog = lazy(() => import('./ClientCreateDialog.js').then((m)
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center', marginBottom: '12px' },
   search: { minWidth: '320px', flexGrow: 1 },
-  narrow: { width: '160px', minWidth: '160px' },
+  narrow: { width: '170px', minWidth: '170px' },
 });
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -68,12 +68,12 @@ export function ClientList() {
       <Title2 as="h1">{t('navClients')}</Title2>
       <div className={styles.bar}>
         <Input className={styles.search} value={text} onChange={(_e, d) => setText(d.value)} placeholder={t('searchClients')} aria-label={t('searchClients')} type="search" />
-        <Dropdown aria-label={t('kind')} placeholder={t('allKinds')} value={kind ? t(kind === 'company' ? 'kindCompany' : 'kindPerson') : t('allKinds')} onOptionSelect={(_e, d) => setKind(d.optionValue ?? '')}>
+        <Dropdown className={styles.narrow} aria-label={t('kind')} placeholder={t('allKinds')} value={kind ? t(kind === 'company' ? 'kindCompany' : 'kindPerson') : t('allKinds')} onOptionSelect={(_e, d) => setKind(d.optionValue ?? '')}>
           <Option value="">{t('allKinds')}</Option>
           <Option value="company">{t('kindCompany')}</Option>
           <Option value="person">{t('kindPerson')}</Option>
         </Dropdown>
-        <Dropdown aria-label={t('country')} placeholder={t('allCountries')} value={country || t('allCountries')} onOptionSelect={(_e, d) => setCountry(d.optionValue ?? '')}>
+        <Dropdown className={styles.narrow} aria-label={t('country')} placeholder={t('allCountries')} value={country || t('allCountries')} onOptionSelect={(_e, d) => setCountry(d.optionValue ?? '')}>
           <Option value="">{t('allCountries')}</Option>
           {['CZ', 'PL', 'RO', 'SK', 'HU', 'DE', 'AT'].map((c) => (
             <Option key={c} value={c}>
@@ -82,6 +82,7 @@ export function ClientList() {
           ))}
         </Dropdown>
         <Dropdown
+          className={styles.narrow}
           aria-label={t('relationshipType')}
           value={relationshipType ? t(relationshipLabels[relationshipType as RelationshipType]) : t('allRelationships')}
           onOptionSelect={(_e, d) => setRelationshipType(d.optionValue ?? '')}
@@ -93,7 +94,7 @@ export function ClientList() {
             </Option>
           ))}
         </Dropdown>
-        <Dropdown aria-label={t('owner')} value={users.find((u) => u.id === ownerId)?.name ?? t('allOwners')} onOptionSelect={(_e, d) => setOwnerId(d.optionValue ?? '')}>
+        <Dropdown className={styles.narrow} aria-label={t('owner')} value={users.find((u) => u.id === ownerId)?.name ?? t('allOwners')} onOptionSelect={(_e, d) => setOwnerId(d.optionValue ?? '')}>
           <Option value="">{t('allOwners')}</Option>
           {users.map((u) => (
             <Option key={u.id} value={u.id}>

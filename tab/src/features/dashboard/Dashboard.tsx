@@ -37,7 +37,7 @@ function Bars({ rows }: { rows: { label: string; value: number; weighted: number
 
 export default function Dashboard() {
   const { api, me } = useApp();
-  const { t, money, locale, dateTime } = useI18n();
+  const { t, money, locale, dateTime, month } = useI18n();
   const styles = useStyles();
   const team = me.roles.includes('Manager') || me.roles.includes('Admin');
   const [report, reload] = useLoad(
@@ -68,7 +68,7 @@ export default function Dashboard() {
               </Card>
               <Card>
                 <Text weight="semibold">{t('dashboardForecast')}</Text>
-                <Bars rows={pipeline.byMonth.map((b) => ({ label: `${b.month} · ${b.currency}`, value: b.amountMinor, weighted: b.weightedMinor, text: `${b.count} · ${money(b)}` }))} />
+                <Bars rows={pipeline.byMonth.map((b) => ({ label: `${month(b.month)} · ${b.currency}`, value: b.amountMinor, weighted: b.weightedMinor, text: `${b.count} · ${money(b)}` }))} />
               </Card>
             </>
           )}

@@ -1,28 +1,38 @@
 import { useState } from 'react';
-import { Button, Combobox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, Option } from '@fluentui/react-components';
-import type { Client, Deal, Page } from '../../../../api/src/contract/index.js';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input } from '@fluentui/react-components';
+import { dealCreate, type Deal } from '../../../../api/src/contract/index.js';
 import { useApp } from '../../app/context.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ApiError } from '../../api/client.js';
 import { fieldErrors } from '../forms.js';
+import { ClientPicker } from '../clients/ClientPicker.js';
 
 export function DealCreateDialog({ onCreated, clientId }: { onCreated: (deal: Deal) => void; clientId?: string }) {
   const { api } = useApp();
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const [clients, setClients] = useState<Client[]>([]);
   const [form, setForm] = useState({ clientId: clientId ?? '', title: '', amount: '', currency: 'CZK', expectedCloseDate: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const search = async (q: string) => setClients((await api.get<Page<Client>>(`/clients?limit=10${q ? `&q=${encodeURIComponent(q)}` : ''}`)).items);
   const submit = async () => {
     const amount = form.amount.trim() === '' ? null : Math.round(Number(form.amount.replace(',', '.')) * 100);
+    const input = {
+      clientId: form.clientId,
+      title: form.title,
+      ...(amount !== null ? { estimatedValue: { amountMinor: amount, currency: form.currency.trim().toUpperCase() } } : {}),
+      ...(form.expectedCloseDate ? { expectedCloseDate: form.expectedCloseDate } : {}),
+    };
+    // The server's schema first (a typo in the amount or a missing client shows at once), then the server's answer.
+    const parsed = dealCreate.safeParse(input);
+    const problems = {
+      ...(parsed.success ? {} : fieldErrors(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })))),
+      // Said in the person's language where the schema's words would be a type name or NaN.
+      ...(form.clientId ? {} : { clientId: t('required') }),
+      ...(amount !== null && !Number.isFinite(amount) ? { 'estimatedValue.amountMinor': t('mustBeAmount') } : {}),
+    };
+    if (Object.keys(problems).length > 0) return setErrors(problems);
+    setErrors({});
     try {
-      const deal = await api.post<Deal>('/deals', {
-        clientId: form.clientId,
-        title: form.title,
-        ...(amount !== null ? { estimatedValue: { amountMinor: amount, currency: form.currency } } : {}),
-        ...(form.expectedCloseDate ? { expectedCloseDate: form.expectedCloseDate } : {}),
-      });
+      const deal = await api.post<Deal>('/deals', input);
       setOpen(false);
       setForm((f) => ({ ...f, title: '', amount: '' }));
       onCreated(deal);
@@ -35,10 +45,7 @@ export function DealCreateDialog({ onCreated, clientId }: { onCreated: (deal: De
   return (
     <Dialog
       open={open}
-      onOpenChange={(_e, d) => {
-        setOpen(d.open);
-        if (d.open) void search('');
-      }}
+      onOpenChange={(_e, d) => setOpen(d.open)}
     >
       <DialogTrigger disableButtonEnhancement>
         <Button appearance="primary">{t('newDeal')}</Button>
@@ -49,16 +56,7 @@ export function DealCreateDialog({ onCreated, clientId }: { onCreated: (deal: De
           <DialogContent>
             {!clientId && (
               <Field label={t('client')} required validationMessage={errors.clientId}>
-                <Combobox
-                  onChange={(e) => void search(e.target.value)}
-                  onOptionSelect={(_e, d) => setForm((f) => ({ ...f, clientId: d.optionValue ?? '' }))}
-                >
-                  {clients.map((c) => (
-                    <Option key={c.id} value={c.id}>
-                      {c.name}
-                    </Option>
-                  ))}
-                </Combobox>
+                <ClientPicker onPick={(c) => setForm((f) => ({ ...f, clientId: c?.id ?? '' }))} />
               </Field>
             )}
             <Field label={t('dealTitle')} required validationMessage={errors.title ?? errors._}>
