@@ -26,6 +26,7 @@ import { reportsRoutes } from './features/reports/reports.routes.js';
 import { documentsRoutes } from './features/documents/documents.routes.js';
 import { graphRuntime } from './graph/graph-runtime.js';
 import { attachBot } from '../../bot/src/bot-app.js';
+import { emailBodyLimit, emailsRoutes } from './features/emails/emails.routes.js';
 import type { App } from '@microsoft/teams.apps';
 
 export interface AppOptions {
@@ -73,6 +74,7 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
     activitiesRoutes,
     reportsRoutes,
     (c) => documentsRoutes(c, graphRuntime(config.graph)),
+    emailsRoutes,
   ];
 
   const app = express();
@@ -118,8 +120,12 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
   const api = Router();
   api.use(authenticate(verifier, database.db));
   const json = express.json({ limit: '1mb' });
+  const emailJson = express.json({ limit: emailBodyLimit });
   // Reading an empty body still runs the stream machinery; only methods with bodies need it.
-  api.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' || req.method === 'DELETE' ? next() : json(req, res, next)));
+  api.use((req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'DELETE') return next();
+    return (req.path === '/emails' ? emailJson : json)(req, res, next);
+  });
   for (const routes of featureRoutes) api.use(routes(ctx));
   app.use('/api/v1', api);
   const bot = await attachBot(app, { database, logger, publicUrl: config.publicUrl, credentials: config.bot });

@@ -16,3 +16,4 @@ export * from '../features/reports/reports.schemas.js';
 export * from '../features/documents/documents.schemas.js';
 export * from '../features/meetings/meetings.schemas.js';
 export * from './responses.js';
+export * from '../features/emails/emails.schemas.js';

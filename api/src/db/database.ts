@@ -10,6 +10,7 @@ import type { LeadsTable } from '../features/leads/leads.table.js';
 import type { ActivitiesTable } from '../features/activities/activities.table.js';
 import type { DocumentFoldersTable, DocumentsTable } from '../features/documents/documents.table.js';
 import type { MeetingsTable, MeetingSyncLeasesTable } from '../features/meetings/meetings.table.js';
+import type { EmailLinksTable, EmailsTable } from '../features/emails/emails.table.js';
 import type { BotConversationsTable } from '../../../bot/src/reminders/reminders.table.js';
 
 /** The typed shape of the whole database; each feature owns its table interfaces. */
@@ -33,6 +34,8 @@ export interface Database {
   meetings: MeetingsTable;
   meeting_sync_leases: MeetingSyncLeasesTable;
   bot_conversations: BotConversationsTable;
+  emails: EmailsTable;
+  email_links: EmailLinksTable;
 }
 
 /** Tables whose rows belong to one tenant (all but `tenants`). */

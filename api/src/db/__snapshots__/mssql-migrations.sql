@@ -83,3 +83,47 @@ create index "activities_deal_ix" on "activities" ("tenant_id", "deal_id", "occu
 create index "activities_tasks_ix" on "activities" ("tenant_id", "assignee_id", "completed_at", "due_at");
 
 create index "activities_reminder_ix" on "activities" ("reminder_at", "completed_at");
+
+create table "document_folders" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "updated_at" nvarchar(30) not null, "updated_by" nvarchar(36), "version" integer default 1 not null, "deleted_at" nvarchar(30), "client_id" nvarchar(36) not null, "deal_id" nvarchar(36), "provider" nvarchar(10) not null, "item_id" nvarchar(1000) not null, "name" nvarchar(255) not null, "web_url" nvarchar(2000), constraint "document_folders_client_fk" foreign key ("client_id") references "clients" ("id"));
+
+create index "document_folders_client_ix" on "document_folders" ("tenant_id", "client_id", "provider", "deal_id");
+
+create table "documents" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "updated_at" nvarchar(30) not null, "updated_by" nvarchar(36), "version" integer default 1 not null, "deleted_at" nvarchar(30), "client_id" nvarchar(36) not null, "deal_id" nvarchar(36), "folder_id" nvarchar(36) not null, "provider" nvarchar(10) not null, "item_id" nvarchar(1000) not null, "name" nvarchar(255) not null, "size" bigint not null, "content_type" nvarchar(150) not null, "web_url" nvarchar(2000), "uploaded_by" nvarchar(36) not null, constraint "documents_client_fk" foreign key ("client_id") references "clients" ("id"), constraint "documents_folder_fk" foreign key ("folder_id") references "document_folders" ("id"));
+
+create index "documents_client_ix" on "documents" ("tenant_id", "client_id", "created_at", "id") where "deleted_at" is null;
+
+create index "documents_deal_ix" on "documents" ("tenant_id", "deal_id", "created_at", "id") where "deleted_at" is null;
+
+create index "documents_folder_name_ix" on "documents" ("tenant_id", "folder_id", "name");
+
+create table "meetings" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "updated_at" nvarchar(30) not null, "updated_by" nvarchar(36), "version" integer default 1 not null, "deleted_at" nvarchar(30), "client_id" nvarchar(36) not null, "deal_id" nvarchar(36), "subject" nvarchar(255) not null, "body" nvarchar(max), "start_at" nvarchar(30) not null, "end_at" nvarchar(30) not null, "time_zone" nvarchar(64) not null, "attendees" nvarchar(max) not null, "online" smallint not null, "status" nvarchar(10) not null, "provider" nvarchar(10) not null, "organizer_id" nvarchar(36) not null, "organizer_oid" nvarchar(36) not null, "event_id" nvarchar(500), "ical_uid" nvarchar(500), "join_url" nvarchar(2000), "web_link" nvarchar(2000), "activity_id" nvarchar(36), "synced_at" nvarchar(30), constraint "meetings_client_fk" foreign key ("client_id") references "clients" ("id"));
+
+create index "meetings_client_ix" on "meetings" ("tenant_id", "client_id", "start_at", "id") where "deleted_at" is null;
+
+create index "meetings_sync_ix" on "meetings" ("tenant_id", "provider", "status", "end_at");
+
+create table "meeting_sync_leases" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "updated_at" nvarchar(30) not null, "updated_by" nvarchar(36), "version" integer default 1 not null, "deleted_at" nvarchar(30), "claimed_by" nvarchar(100), "lease_expires" nvarchar(30), "last_run_at" nvarchar(30));
+
+create unique index "meeting_sync_leases_tenant_uq" on "meeting_sync_leases" ("tenant_id");
+
+create table "emails" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "updated_at" nvarchar(30) not null, "updated_by" nvarchar(36), "version" integer default 1 not null, "deleted_at" nvarchar(30), "internet_message_id" nvarchar(500) not null, "conversation_id" nvarchar(500), "subject" nvarchar(500) not null, "from_name" nvarchar(200), "from_email" nvarchar(254) not null, "to_json" nvarchar(max) not null, "cc_json" nvarchar(max) not null, "sent_at" nvarchar(30) not null, "body_html" nvarchar(max) not null, "body_text" nvarchar(max) not null, "document_ids" nvarchar(max) not null);
+
+create unique index "emails_message_uq" on "emails" ("tenant_id", "internet_message_id");
+
+create table "email_links" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "email_id" nvarchar(36) not null, "client_id" nvarchar(36) not null, "deal_id" nvarchar(36), "contact_id" nvarchar(36), constraint "email_links_email_fk" foreign key ("email_id") references "emails" ("id"));
+
+create index "email_links_email_ix" on "email_links" ("tenant_id", "email_id");
+
+create index "email_links_client_ix" on "email_links" ("tenant_id", "client_id");
+
+create table "bot_conversations" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "updated_at" nvarchar(30) not null, "updated_by" nvarchar(36), "version" integer default 1 not null, "deleted_at" nvarchar(30), "user_id" nvarchar(36) not null, "conversation_id" nvarchar(300) not null, "service_url" nvarchar(500) not null);
+
+create unique index "bot_conversations_user_uq" on "bot_conversations" ("tenant_id", "user_id");
+
+alter table "activities" add "reminder_claimed_by" nvarchar(36);
+
+alter table "activities" add "reminder_lease_until" nvarchar(30);
+
+alter table "activities" add "reminder_sent_at" nvarchar(30);
+
+create index "activities_reminder_due_ix" on "activities" ("reminder_sent_at", "reminder_at") where "reminder_at" is not null;

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_deals_activities.js';
 import * as m0004 from './0004_documents_meetings.js';
+import * as m0005 from './0005_emails.js';
 import * as m0006 from './0006_bot_reminders.js';
 
 /** Every migration in order. Forward-only: never edit one that has shipped, add the next number. */
@@ -9,5 +10,6 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_deals_activities': m0002,
   '0004_documents_meetings': m0004,
+  '0005_emails': m0005,
   '0006_bot_reminders': m0006,
 };

@@ -1,0 +1,37 @@
+import { Router, type Request } from 'express';
+import type { ContextOf } from '../../http/request-scope.js';
+import { body, idFrom, query } from '../../http/validate.js';
+import { document, idParams } from '../../openapi/registry.js';
+import { bearerOf, type DocumentActor } from '../documents/documents-runtime.js';
+import { filedEmail, emailFile, emailLookup, emailLookupQuery, emailMatch, emailMatchRequest } from './emails.schemas.js';
+import * as service from './emails.service.js';
+
+const tags = ['Emails'];
+document({ method: 'post', path: '/emails', summary: 'File an email (once per tenant; filing again adds links) with its attachments', tags, body: emailFile, responses: { 201: filedEmail, 200: filedEmail } });
+document({ method: 'get', path: '/emails/lookup', summary: 'Is this internet message id filed, where and by whom', tags, query: emailLookupQuery, responses: { 200: emailLookup } });
+document({ method: 'post', path: '/emails/match', summary: 'Contacts and clients for the addresses of an email', tags, body: emailMatchRequest, responses: { 200: emailMatch } });
+document({ method: 'get', path: '/emails/{id}', summary: 'A filed email with its sanitized HTML body', tags, params: idParams, responses: { 200: filedEmail } });
+
+/** Filing carries attachments as base64 in JSON: its body limit is the one exception to 1 MB. */
+export const emailBodyLimit = '40mb';
+
+export function emailsRoutes(ctx: ContextOf): Router {
+  const r = Router();
+  const actorOf = (req: Request): DocumentActor => ({ ...ctx(req).user, bearer: bearerOf(req) });
+  r.post('/emails', async (req, res) => {
+    const { scope } = ctx(req);
+    const { email: filed, created } = await service.fileEmail(scope, actorOf(req), body(req, emailFile));
+    if (created) res.location(`/api/v1/emails/${filed.id}`);
+    res.status(created ? 201 : 200).json(filed);
+  });
+  r.get('/emails/lookup', async (req, res) => {
+    res.json(await service.lookupEmail(ctx(req).scope, query(req, emailLookupQuery).internetMessageId));
+  });
+  r.post('/emails/match', async (req, res) => {
+    res.json(await service.matchAddresses(ctx(req).scope, body(req, emailMatchRequest).addresses));
+  });
+  r.get('/emails/:id', async (req, res) => {
+    res.json(await service.getEmail(ctx(req).scope, idFrom(req)));
+  });
+  return r;
+}
