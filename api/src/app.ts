@@ -24,6 +24,7 @@ import { leadsRoutes } from './features/leads/leads.routes.js';
 import { activitiesRoutes } from './features/activities/activities.routes.js';
 import { reportsRoutes } from './features/reports/reports.routes.js';
 import { documentsRoutes } from './features/documents/documents.routes.js';
+import { meetingsRoutes } from './features/meetings/meetings.routes.js';
 import { graphRuntime } from './graph/graph-runtime.js';
 import { attachBot } from '../../bot/src/bot-app.js';
 import { emailBodyLimit, emailsRoutes } from './features/emails/emails.routes.js';
@@ -74,6 +75,7 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
     activitiesRoutes,
     reportsRoutes,
     (c) => documentsRoutes(c, graphRuntime(config.graph)),
+    (c) => meetingsRoutes(c, graphRuntime(config.graph)),
     emailsRoutes,
   ];
 
@@ -139,6 +141,13 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
       authority: `${entra?.authorityHost ?? 'https://login.microsoftonline.com'}/${entra?.tenant ?? 'organizations'}`,
     });
   });
+  // office.js for the Outlook task pane: Microsoft's CDN in production, the npm package's copy offline.
+  if (config.officeJsUrl) {
+    const officeJsUrl = config.officeJsUrl;
+    app.get('/outlook/office/office.js', (_req, res) => res.redirect(302, officeJsUrl));
+  } else {
+    app.use('/outlook/office', express.static(path.resolve('node_modules/@microsoft/office-js/dist'), { maxAge: '1d', index: false }));
+  }
   for (const [mount, dir] of [
     ['/tab', 'dist/tab'],
     ['/outlook', 'dist/outlook'],

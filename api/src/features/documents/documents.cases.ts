@@ -145,7 +145,7 @@ export function documentsApiCases(get: () => { server: TestServer; user: TestUse
     form.append('dealId', otherDeal.id);
     const none = await fetch(`${server.url}/api/v1/clients/${client.id}/documents`, { method: 'POST', headers: { authorization: `Bearer ${await server.tokenFor(user)}` }, body: form });
     expect(none.status).toBe(400);
-    expect((await none.json()).errors[0].path).toBe('file');
+    expect(((await none.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe('file');
     const notUuid = await uploadFile(server, user, client.id, { name: 'a.pdf', bytes: '%PDF' }, { dealId: 'nope' });
     expect(notUuid.status).toBe(400);
     expect(notUuid.body.errors[0].path).toBe('dealId');
