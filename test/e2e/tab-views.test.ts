@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -126,5 +127,28 @@ describe('the tab views beyond the main flow', () => {
     await page.locator('tbody tr').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'tab-leads');
+  });
+
+  it('when the theme is light or dark, then the client card and pipeline follow it (the README screenshots)', async () => {
+    fs.mkdirSync('test-results/readme', { recursive: true });
+    for (const theme of ['Light', 'Dark'] as const) {
+      page = await signedInPage('#/settings');
+      await page.getByRole('radio', { name: theme }).check();
+      await page.goto(`${server.url}/tab/#/clients`);
+      await page.getByRole('searchbox').fill('dvorak');
+      await page.getByRole('link', { name: 'Dvořák & syn s.r.o.' }).click();
+      await page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first().waitFor();
+      const background = await page.locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      const [r = 0, g = 0, b = 0] = (background.match(/\d+/g) ?? []).map(Number);
+      expect((r + g + b) / 3, background).toSatisfy((level: number) => (theme === 'Dark' ? level < 80 : level > 200));
+      const suffix = theme === 'Dark' ? '-dark' : '';
+      await page.screenshot({ path: `test-results/readme/tab-client-card${suffix}.png` });
+      await page.goto(`${server.url}/tab/#/deals`);
+      await page.locator('[data-deal]').first().waitFor();
+      await page.mouse.move(1, 1); // no hover highlight left from the click on the card
+      await page.screenshot({ path: `test-results/readme/tab-pipeline${suffix}.png` });
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Where the tab runs. Inside Teams, Outlook or the Microsoft 365 app the page is framed (or
- * opened) by the host; in a plain browser it is top-level and teams-js is never loaded (its
- * initialize() would reject and log a CDN error there).
+ * opened) by the host, or, on mobile, a top-level webview with the host's native bridge; the
+ * app manifest's URLs may also say so with `?host=teams|outlook|m365`. In a plain browser none
+ * of that holds and teams-js is never loaded (its initialize() would reject and log a CDN
+ * error there).
  */
 export type ThemeName = 'light' | 'dark' | 'contrast';
 
@@ -14,7 +16,11 @@ export interface Host {
   onThemeChange(handler: (theme: ThemeName) => void): void;
 }
 
-export const framedByHost = () => window.self !== window.top || Boolean(window.opener);
+export const framedByHost = () =>
+  window.self !== window.top ||
+  Boolean(window.opener) ||
+  'nativeInterface' in window ||
+  ['teams', 'outlook', 'm365'].includes(new URLSearchParams(window.location.search).get('host') ?? '');
 
 interface TabConfig {
   clientId: string | null;

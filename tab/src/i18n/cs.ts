@@ -159,4 +159,8 @@ export const cs: Messages = {
   dealsFilter: 'Zobrazit obchody',
   noChoice: 'Nevyplněno',
   mustBeAmount: 'Musí být částka, např. 125000 nebo 1250,50',
+  themeAuto: 'Automaticky (podle Teams)',
+  themeLight: 'Světlý',
+  themeDark: 'Tmavý',
+  themeContrast: 'Vysoký kontrast',
 };

@@ -158,6 +158,10 @@ export const en = {
   dealsFilter: 'Show deals',
   noChoice: 'Not set',
   mustBeAmount: 'Must be an amount, such as 125000 or 1250.50',
+  themeAuto: 'Automatic (follows Teams)',
+  themeLight: 'Light',
+  themeDark: 'Dark',
+  themeContrast: 'High contrast',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,4 @@
-import type { activityTypes, contactMethod, leadStatuses, relationshipTypes, dealStatuses } from '../../../api/src/contract/index.js';
+import type { activityTypes, ClientUpdate, contactMethod, leadStatuses, relationshipTypes, dealStatuses } from '../../../api/src/contract/index.js';
 import type { MessageKey } from './en.js';
 
 /**
@@ -37,4 +37,27 @@ export const contactMethodLabels: Record<(typeof contactMethod)['options'][numbe
   teams: 'methodTeams',
   post: 'methodPost',
   visit: 'methodVisit',
+};
+
+/** Labels of the client fields the change history names (other fields show their API name). */
+export const clientFieldLabels: Partial<Record<keyof ClientUpdate, MessageKey>> = {
+  kind: 'kind',
+  name: 'name',
+  companyId: 'companyId',
+  vatId: 'vatId',
+  country: 'country',
+  industry: 'industry',
+  relationshipType: 'relationshipType',
+  parentId: 'parentClient',
+  ownerId: 'owner',
+  primaryContactId: 'primaryContact',
+  description: 'description',
+  website: 'website',
+  email: 'email',
+  phone: 'phone',
+  creditLimit: 'creditLimit',
+  paymentTermsDays: 'paymentTerms',
+  preferredContactMethods: 'contactPreferences',
+  tags: 'tags',
+  addresses: 'addresses',
 };

@@ -159,4 +159,8 @@ export const pl: Messages = {
   dealsFilter: 'Pokaż szanse',
   noChoice: 'Nie ustawiono',
   mustBeAmount: 'Musi być kwotą, np. 125000 lub 1250,50',
+  themeAuto: 'Automatycznie (jak w Teams)',
+  themeLight: 'Jasny',
+  themeDark: 'Ciemny',
+  themeContrast: 'Wysoki kontrast',
 };

@@ -159,4 +159,8 @@ export const ro: Messages = {
   dealsFilter: 'Arată oportunitățile',
   noChoice: 'Nesetat',
   mustBeAmount: 'Trebuie să fie o sumă, de ex. 125000 sau 1250,50',
+  themeAuto: 'Automat (ca în Teams)',
+  themeLight: 'Luminos',
+  themeDark: 'Întunecat',
+  themeContrast: 'Contrast ridicat',
 };

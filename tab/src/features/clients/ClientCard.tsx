@@ -30,7 +30,7 @@ import { Timeline } from '../timeline/Timeline.js';
 import { DocumentsPanel } from '../documents/DocumentsPanel.js';
 import { MeetingsPanel } from '../meetings/MeetingsPanel.js';
 import { fieldErrors } from '../forms.js';
-import { activityLabels, contactMethodLabels, dealStatusLabels, relationshipLabels, type RelationshipType } from '../../i18n/enums.js';
+import { activityLabels, clientFieldLabels, contactMethodLabels, dealStatusLabels, relationshipLabels, type RelationshipType } from '../../i18n/enums.js';
 import { useStageName } from '../deals/stage-names.js';
 
 const useStyles = makeStyles({
@@ -376,6 +376,10 @@ function History({ clientId }: { clientId: string }) {
   const { t, dateTime } = useI18n();
   const styles = useStyles();
   const [page, reload] = useLoad(() => api.get<Page<HistoryEntry>>(`/clients/${clientId}/history?limit=100`), [clientId]);
+  const fieldName = (h: HistoryEntry) => {
+    const key = h.entityType === 'client' ? clientFieldLabels[h.field as keyof typeof clientFieldLabels] : undefined;
+    return key ? t(key) : (h.field ?? '');
+  };
   const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
   return (
     <Card>
@@ -386,7 +390,7 @@ function History({ clientId }: { clientId: string }) {
               <li key={h.id}>
                 <Text size={200}>{`${dateTime(h.changedAt)} · ${h.changedBy.name ?? '—'}: `}</Text>
                 <Text>
-                  {h.action === 'create' ? t('historyCreated') : h.action === 'delete' ? t('historyDeleted') : t('historyChanged', { field: h.field ?? '', from: show(h.from), to: show(h.to) })}
+                  {h.action === 'create' ? t('historyCreated') : h.action === 'delete' ? t('historyDeleted') : t('historyChanged', { field: fieldName(h), from: show(h.from), to: show(h.to) })}
                 </Text>
               </li>
             ))}

@@ -34,10 +34,10 @@ export default function Settings({ settings }: { settings: SettingsState }) {
             settings.setTheme(value);
           }}
         >
-          <Radio value="auto" label={t('languageAuto')} />
-          <Radio value="light" label="Light" />
-          <Radio value="dark" label="Dark" />
-          <Radio value="contrast" label="High contrast" />
+          <Radio value="auto" label={t('themeAuto')} />
+          <Radio value="light" label={t('themeLight')} />
+          <Radio value="dark" label={t('themeDark')} />
+          <Radio value="contrast" label={t('themeContrast')} />
         </RadioGroup>
       </Field>
     </section>
