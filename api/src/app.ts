@@ -92,7 +92,8 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
         directives: {
           'frame-ancestors': frameAncestors,
           'script-src': ["'self'", 'https://res.cdn.office.net', 'https://appsforoffice.microsoft.com'],
-          'connect-src': ["'self'", 'https://login.microsoftonline.com'],
+          // teams-js reads its list of valid host origins from res.cdn.office.net inside Teams.
+          'connect-src': ["'self'", 'https://login.microsoftonline.com', 'https://res.cdn.office.net'],
           'img-src': ["'self'", 'data:', 'blob:'],
         },
       },

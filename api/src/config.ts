@@ -31,6 +31,7 @@ const envSchema = z.object({
   DOCUMENTS_DIR: z.string().min(1).default('./data/documents'),
   UPLOAD_LIMIT_MB: z.coerce.number().min(1).max(250).default(25),
   MEETINGS_STORE: z.enum(['local', 'graph']).optional(),
+  OFFICE_JS_URL: z.url().optional(),
   BOT_CLIENT_ID: guid.optional(),
   BOT_CLIENT_SECRET: z.string().min(1).optional(),
   BOT_TENANT_ID: guid.optional(),
@@ -56,6 +57,8 @@ export interface Config {
   auth: AuthConfig;
   inactiveDealDays: number;
   graph: GraphConfig;
+  /** Where the Outlook task pane loads office.js from; null serves the @microsoft/office-js package's copy. */
+  officeJsUrl: string | null;
   /** Teams bot credentials; null in embedded mode (then only callers on this machine reach the bot). */
   bot: { clientId: string; clientSecret: string; tenantId?: string } | null;
 }
@@ -114,6 +117,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     auth,
     inactiveDealDays: e.INACTIVE_DEAL_DAYS,
     graph: graphConfig(e),
+    officeJsUrl: e.OFFICE_JS_URL ?? null,
     bot: e.BOT_CLIENT_ID && e.BOT_CLIENT_SECRET ? { clientId: e.BOT_CLIENT_ID, clientSecret: e.BOT_CLIENT_SECRET, tenantId: e.BOT_TENANT_ID } : null,
   };
 }

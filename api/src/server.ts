@@ -10,6 +10,9 @@ import { migrateToLatest } from './db/migrate.js';
 import { seedDemoIfEmpty } from './db/seed/demo.js';
 import { createLogger } from './logger.js';
 import { localSender, startReminderScheduler, teamsSender } from '../../bot/src/reminders/reminders.js';
+import { startMeetingSync } from './features/meetings/meetings-sync-job.js';
+import { outlookCalendar } from './features/meetings/outlook-calendar.js';
+import { graphRuntime } from './graph/graph-runtime.js';
 
 export interface RunningServer {
   url: string;
@@ -37,6 +40,9 @@ export async function start(env: NodeJS.ProcessEnv = process.env, logDestination
   }
   const crm = await createApp({ config, database, logger });
   const reminders = startReminderScheduler(database.db, config.bot ? teamsSender(crm.bot) : localSender(), logger);
+  // Meetings moved or cancelled in Outlook come back to the timeline (Microsoft 365 mode only).
+  const graph = graphRuntime(config.graph).graph;
+  const stopMeetingSync = config.graph.meetingsStore === 'graph' && graph ? startMeetingSync(database, { calendar: outlookCalendar(graph) }, logger) : () => undefined;
   const server = crm.app.listen(config.port);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -54,6 +60,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, logDestination
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      stopMeetingSync();
       await reminders.stop();
       await database.db.destroy();
       logger.info('CRM server stopped');

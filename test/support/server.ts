@@ -39,7 +39,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     },
   });
   const running = await start(
-    { NODE_ENV: 'test', PORT: '0', DATABASE_URL: `sqlite:${path.join(dir, 'crm.sqlite')}`, SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },
+    { NODE_ENV: 'test', PORT: '0', DATABASE_URL: `sqlite:${path.join(dir, 'crm.sqlite')}`, DOCUMENTS_DIR: path.join(dir, 'documents'), SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },
     sink,
   );
   const tokens = new Map<string, string>();

@@ -145,6 +145,10 @@ describe('the role table', () => {
     ['Manager', 'settings.manage', false, false],
     ['Admin', 'settings.manage', true, true],
     ['Admin', 'users.manage', true, true],
+    ['Reader', 'document.upload', false, false],
+    ['User', 'document.upload', true, true],
+    ['Reader', 'meeting.schedule', false, false],
+    ['User', 'meeting.schedule', true, true],
   ];
   it.each(cases)('when a %s asks for %s, then others: %s, own: %s', (role, permission, others, own) => {
     const me = { id: 'me', roles: [role] };
