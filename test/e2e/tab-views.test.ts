@@ -138,7 +138,7 @@ describe('the tab views beyond the main flow', () => {
       await page.getByRole('searchbox').fill('dvorak');
       await page.getByRole('link', { name: 'Dvořák & syn s.r.o.' }).click();
       await page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first().waitFor();
-      const background = await page.locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      const background = await page.locator('.fui-FluentProvider').first().evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).backgroundColor);
       const [r = 0, g = 0, b = 0] = (background.match(/\d+/g) ?? []).map(Number);
       expect((r + g + b) / 3, background).toSatisfy((level: number) => (theme === 'Dark' ? level < 80 : level > 200));
       const suffix = theme === 'Dark' ? '-dark' : '';
@@ -150,5 +150,24 @@ describe('the tab views beyond the main flow', () => {
       expect(errors).toEqual([]);
       await page.context().close();
     }
+  });
+
+  it('when the tab is framed by a page that is not a Microsoft 365 host, then it falls back to the dev sign-in instead of hanging', async () => {
+    const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, locale: 'en-GB' });
+    page = await context.newPage();
+    errors = watchErrors(page);
+    // Offline, teams-js's list of valid host origins comes from this stand-in; a frame on the same
+    // origin plays the host that never answers initialize().
+    await context.route('https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com', '*.office.com'] }) }),
+    );
+    await context.route(`${server.url}/tab/fake-host.html`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Not a host</title><iframe title="CRM tab" src="/tab/#/clients" style="width:1250px;height:850px"></iframe></html>' }),
+    );
+    await page.goto(`${server.url}/tab/fake-host.html`);
+    const tab = page.frameLocator('iframe');
+    await tab.getByRole('button', { name: `Sign in: ${ioana.name}` }).click({ timeout: 15_000 });
+    await tab.locator('tbody tr').first().waitFor();
+    await screenshot(page, 'tab-framed-fallback');
   });
 });
