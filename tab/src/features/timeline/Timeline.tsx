@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Field, Input, Tab, TabList, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import type { Activity, Page } from '../../../../api/src/contract/index.js';
+import { activityCreate, type Activity, type Page } from '../../../../api/src/contract/index.js';
 import { useApp, useLoad } from '../../app/context.js';
 import { Loaded } from '../../app/states.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -23,6 +23,14 @@ export function Timeline({ clientId, dealId }: { clientId: string; dealId?: stri
   const styles = useStyles();
   const path = dealId ? `/deals/${dealId}/timeline?limit=30` : `/clients/${clientId}/timeline?limit=30`;
   const [page, reload] = useLoad(() => api.get<Page<Activity>>(path), [path]);
+  // Older entries, page by page on the API's cursor; a reload starts from the newest again.
+  const [older, setOlder] = useState<{ items: Activity[]; cursor: string | null }>({ items: [], cursor: null });
+  useEffect(() => setOlder({ items: [], cursor: null }), [page]);
+  const nextCursor = older.cursor ?? (page.state === 'ready' ? page.data.nextCursor : null);
+  const more = async () => {
+    const next = await api.get<Page<Activity>>(`${path}&cursor=${encodeURIComponent(nextCursor!)}`);
+    setOlder((o) => ({ items: [...o.items, ...next.items], cursor: next.nextCursor }));
+  };
   const [kind, setKind] = useState<Kind>('note');
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
@@ -30,15 +38,19 @@ export function Timeline({ clientId, dealId }: { clientId: string; dealId?: stri
   const [error, setError] = useState<string | null>(null);
   const add = async () => {
     setError(null);
+    const input = {
+      type: kind,
+      clientId,
+      ...(dealId ? { dealId } : {}),
+      subject: subject.trim() || body.trim().slice(0, 80),
+      ...(body.trim() ? { body: body.trim() } : {}),
+      ...(kind === 'task' && due ? { dueAt: new Date(due).toISOString() } : {}),
+    };
+    // The server's schema first, so a too-long subject or a bad date shows before the round trip.
+    const parsed = activityCreate.safeParse(input);
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? null);
     try {
-      await api.post('/activities', {
-        type: kind,
-        clientId,
-        ...(dealId ? { dealId } : {}),
-        subject: subject.trim() || body.trim().slice(0, 80),
-        ...(body.trim() ? { body: body.trim() } : {}),
-        ...(kind === 'task' && due ? { dueAt: new Date(due).toISOString() } : {}),
-      });
+      await api.post('/activities', input);
       setSubject('');
       setBody('');
       setDue('');
@@ -73,17 +85,20 @@ export function Timeline({ clientId, dealId }: { clientId: string; dealId?: stri
       </div>
       <Loaded value={page} reload={reload} isEmpty={(p) => p.items.length === 0}>
         {(p) => (
-          <ul className={styles.list}>
-            {p.items.map((a) => (
-              <li key={a.id} className={styles.item}>
-                <Text weight="semibold">{a.subject}</Text>
-                {a.body && <Text block>{a.body}</Text>}
-                <Text size={200} block className={styles.meta}>
-                  {`${t(activityLabels[a.type])} · ${dateTime(a.occurredAt)} · ${a.createdByName ?? '—'}${a.dueAt ? ` · ${t('dueAt')}: ${dateTime(a.dueAt)}` : ''}`}
-                </Text>
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className={styles.list}>
+              {[...p.items, ...older.items].map((a) => (
+                <li key={a.id} className={styles.item}>
+                  <Text weight="semibold">{a.subject}</Text>
+                  {a.body && <Text block>{a.body}</Text>}
+                  <Text size={200} block className={styles.meta}>
+                    {`${t(activityLabels[a.type])} · ${dateTime(a.occurredAt)} · ${a.createdByName ?? '—'}${a.dueAt ? ` · ${t('dueAt')}: ${dateTime(a.dueAt)}` : ''}`}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+            {nextCursor && <Button onClick={more}>{t('loadMore')}</Button>}
+          </>
         )}
       </Loaded>
     </section>
