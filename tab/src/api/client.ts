@@ -22,6 +22,10 @@ export interface Api {
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body: unknown, etag?: string | null): Promise<T>;
   del(path: string): Promise<void>;
+  /** multipart/form-data upload with progress (fetch cannot report upload progress; XHR can). */
+  upload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T>;
+  /** Bytes behind the bearer token, for downloads. */
+  blob(path: string): Promise<Blob>;
 }
 
 export function createApi(getToken: () => Promise<string>, onUnauthorized: () => void): Api {
@@ -48,6 +52,30 @@ export function createApi(getToken: () => Promise<string>, onUnauthorized: () =>
     patch: async (path, body, etag) => (await request('PATCH', path, body, etag ? { 'if-match': etag } : {})).json(),
     del: async (path) => {
       await request('DELETE', path);
+    },
+    blob: async (path) => (await request('GET', path)).blob(),
+    upload: async (path, form, onProgress) => {
+      const token = await getToken();
+      return new Promise((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('POST', `/api/v1${path}`);
+        xhr.setRequestHeader('authorization', `Bearer ${token}`);
+        xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+        xhr.onerror = () => reject(new Error('The upload did not reach the server.'));
+        xhr.onload = () => {
+          const json = (() => {
+            try {
+              return JSON.parse(xhr.responseText);
+            } catch {
+              return {};
+            }
+          })();
+          if (xhr.status === 401) onUnauthorized();
+          if (xhr.status >= 200 && xhr.status < 300) resolve(json as never);
+          else reject(new ApiError(xhr.status, json.type ?? 'about:blank', json.detail ?? xhr.statusText, json.errors));
+        };
+        xhr.send(form);
+      });
     },
   };
 }

@@ -162,6 +162,22 @@ export const en = {
   themeLight: 'Light',
   themeDark: 'Dark',
   themeContrast: 'High contrast',
+  upload: 'Upload',
+  uploading: 'Uploading {percent} %',
+  dropHere: 'Drop files here or choose them',
+  rename: 'Rename',
+  delete: 'Delete',
+  download: 'Download',
+  openInSharePoint: 'Open in SharePoint',
+  scheduleMeeting: 'Schedule meeting',
+  meetingStart: 'Start',
+  meetingEnd: 'End',
+  attendees: 'Attendees',
+  teamsMeeting: 'Teams meeting',
+  joinMeeting: 'Join',
+  cancelMeeting: 'Cancel meeting',
+  calendarFile: 'Calendar file (.ics)',
+  meetingCancelled: 'Cancelled',
 } as const;
 
 export type MessageKey = keyof typeof en;
