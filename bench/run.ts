@@ -21,7 +21,7 @@ const dealEvery = 5;
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const connections = 50;
 const tenantId = '0bench00-0000-4000-8000-000000000001'.replace('0bench00', '0be0c400');
-const dataFile = path.resolve(`bench/data/crm-${clients}-v2.sqlite`);
+const dataFile = path.resolve(`bench/data/crm-${clients}-v3.sqlite`);
 
 interface Row {
   scenario: string;

@@ -58,6 +58,8 @@ create index "deals_status_value_ix" on "deals" ("tenant_id", "status", "value_m
 
 create index "deals_status_activity_ix" on "deals" ("tenant_id", "status", "last_activity_at", "id") where "deleted_at" is null;
 
+create index "deals_totals_ix" on "deals" ("tenant_id", "status", "currency", "value_minor", "probability", "owner_id") where "deleted_at" is null;
+
 create index "deals_owner_ix" on "deals" ("tenant_id", "owner_id", "status");
 
 create index "deals_client_ix" on "deals" ("tenant_id", "client_id", "status");

@@ -42,6 +42,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('deals_status_close_ix').on('deals').columns(['tenant_id', 'status', 'expected_close_date', 'id']).where(live, 'is', null).execute();
   await db.schema.createIndex('deals_status_value_ix').on('deals').columns(['tenant_id', 'status', 'value_minor', 'id']).where(live, 'is', null).execute();
   await db.schema.createIndex('deals_status_activity_ix').on('deals').columns(['tenant_id', 'status', 'last_activity_at', 'id']).where(live, 'is', null).execute();
+  // Totals of a view read only this index, not every open deal's row.
+  await db.schema.createIndex('deals_totals_ix').on('deals').columns(['tenant_id', 'status', 'currency', 'value_minor', 'probability', 'owner_id']).where(live, 'is', null).execute();
   await db.schema.createIndex('deals_owner_ix').on('deals').columns(['tenant_id', 'owner_id', 'status']).execute();
   await db.schema.createIndex('deals_client_ix').on('deals').columns(['tenant_id', 'client_id', 'status']).execute();
 
