@@ -1,4 +1,4 @@
-import { CompiledQuery, sql, type Compilable, type Insertable, type Kysely, type SelectQueryBuilder, type Transaction, type UpdateQueryBuilder, type DeleteQueryBuilder, type UpdateResult, type DeleteResult } from 'kysely';
+import { CompiledQuery, sql, type Compilable, type Insertable, type Updateable, type Kysely, type SelectQueryBuilder, type Transaction, type UpdateQueryBuilder, type DeleteQueryBuilder, type UpdateResult, type DeleteResult } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database, TenantTable } from './database.js';
 import type { DialectName } from './dialect.js';
@@ -71,6 +71,26 @@ export class TenantScope {
     for (let i = 0; i < values.length; i += chunk) {
       await this.db.insertInto(table).values(values.slice(i, i + chunk) as never).execute();
     }
+  }
+
+  /**
+   * Optimistic concurrency for records: applies `changes` only while the row is live and still
+   * at `expectedVersion`, bumping the version and the audit columns. False when nothing
+   * matched (deleted, or changed meanwhile): the caller answers 412 or 404.
+   */
+  async updateVersioned<T extends 'clients' | 'contacts' | 'deals' | 'activities' | 'leads' | 'users'>(
+    table: T,
+    id: string,
+    changes: Updateable<Database[T]>,
+    expectedVersion: number,
+  ): Promise<boolean> {
+    const result = await (this.updateTable(table) as unknown as UpdateQueryBuilder<Database, 'clients', 'clients', UpdateResult>)
+      .set({ ...(changes as Updateable<Database['clients']>), version: expectedVersion + 1, updated_at: new Date().toISOString(), updated_by: this.actor.userId })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   /** Columns for a new record: fresh UUIDv7, audit columns, version 1. */

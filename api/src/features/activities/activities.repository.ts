@@ -25,15 +25,9 @@ export async function insertActivity(scope: TenantScope, row: TenantInsert<'acti
   }
 }
 
-export async function updateActivity(scope: TenantScope, id: string, changes: Updateable<ActivitiesTable>, expectedVersion: number): Promise<boolean> {
-  const result = await scope
-    .updateTable('activities')
-    .set({ ...changes, version: expectedVersion + 1, updated_at: new Date().toISOString(), updated_by: scope.actor.userId })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+/** Applies `changes` if the row is still at `expectedVersion` (see TenantScope.updateVersioned). */
+export function updateActivity(scope: TenantScope, id: string, changes: Updateable<ActivitiesTable>, expectedVersion: number): Promise<boolean> {
+  return scope.updateVersioned('activities', id, changes, expectedVersion);
 }
 
 /**

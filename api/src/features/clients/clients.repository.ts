@@ -44,24 +44,9 @@ export async function insertClient(scope: TenantScope, row: TenantInsert<'client
   await scope.insert('clients', row);
 }
 
-/**
- * Applies `changes` only if the row is still at `expectedVersion` (when given), bumping the
- * version. Returns false when nothing matched: deleted, or changed meanwhile.
- */
-export async function updateClient(
-  scope: TenantScope,
-  id: string,
-  changes: Updateable<ClientsTable>,
-  expectedVersion: number,
-): Promise<boolean> {
-  const result = await scope
-    .updateTable('clients')
-    .set({ ...changes, version: expectedVersion + 1, updated_at: new Date().toISOString(), updated_by: scope.actor.userId })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+/** Applies `changes` if the row is still at `expectedVersion` (see TenantScope.updateVersioned). */
+export function updateClient(scope: TenantScope, id: string, changes: Updateable<ClientsTable>, expectedVersion: number): Promise<boolean> {
+  return scope.updateVersioned('clients', id, changes, expectedVersion);
 }
 
 /** Addresses are saved as a whole list with the client; old rows are soft-deleted. */

@@ -14,15 +14,9 @@ export async function insertContact(scope: TenantScope, row: TenantInsert<'conta
   await scope.insert('contacts', row);
 }
 
-export async function updateContact(scope: TenantScope, id: string, changes: Updateable<ContactsTable>, expectedVersion: number): Promise<boolean> {
-  const result = await scope
-    .updateTable('contacts')
-    .set({ ...changes, version: expectedVersion + 1, updated_at: new Date().toISOString(), updated_by: scope.actor.userId })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+/** Applies `changes` if the row is still at `expectedVersion` (see TenantScope.updateVersioned). */
+export function updateContact(scope: TenantScope, id: string, changes: Updateable<ContactsTable>, expectedVersion: number): Promise<boolean> {
+  return scope.updateVersioned('contacts', id, changes, expectedVersion);
 }
 
 export function contactsOfClient(scope: TenantScope, clientId: string): Promise<ContactRow[]> {

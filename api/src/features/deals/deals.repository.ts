@@ -37,15 +37,9 @@ export async function replaceExtraContacts(scope: TenantScope, dealId: string, c
   );
 }
 
-export async function updateDeal(scope: TenantScope, id: string, changes: Updateable<DealsTable>, expectedVersion: number): Promise<boolean> {
-  const result = await scope
-    .updateTable('deals')
-    .set({ ...changes, version: expectedVersion + 1, updated_at: new Date().toISOString(), updated_by: scope.actor.userId })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+/** Applies `changes` if the row is still at `expectedVersion` (see TenantScope.updateVersioned). */
+export function updateDeal(scope: TenantScope, id: string, changes: Updateable<DealsTable>, expectedVersion: number): Promise<boolean> {
+  return scope.updateVersioned('deals', id, changes, expectedVersion);
 }
 
 /** Closes the current stage period and opens the next one. */
