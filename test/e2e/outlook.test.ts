@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { launchChromium, screenshot, watchErrors, type Browser } from '../support/browser.js';
+import { demoBrowserSuite, screenshot, signedIn } from '../support/browser.js';
 import { demoUsers } from '../../api/src/db/seed/demo-people.js';
 
 /**
@@ -32,30 +31,16 @@ window.Office = {
   onReady(cb) { const info = { host: 'Outlook', platform: 'OfficeOnline' }; setTimeout(() => cb && cb(info), 0); return Promise.resolve(info); },
 };`;
 
-let server: TestServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
 const ioana = demoUsers.find((u) => u.name === 'Ioana Popescu')!;
-
-beforeAll(async () => {
-  if (!fs.existsSync('dist/outlook/taskpane.html')) {
-    const built = spawnSync('npx', ['vite', 'build', '--config', 'outlook-addin/vite.config.ts'], { stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('The task pane did not build');
-  }
-  server = await startTestServer({ SEED_DEMO: 'true' });
-  ({ browser, close: closeBrowser } = await launchChromium());
-}, 120_000);
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.stop();
+const suite = demoBrowserSuite(() => {
+  if (fs.existsSync('dist/outlook/taskpane.html')) return;
+  const built = spawnSync('npx', ['vite', 'build', '--config', 'outlook-addin/vite.config.ts'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('The task pane did not build');
 });
 
 describe('the Outlook task pane', () => {
   it('when office.js is the real package outside Outlook, then the pane loads without errors and asks for a message', async () => {
-    const page = await (await browser.newContext()).newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${server.url}/outlook/taskpane.html`);
-    await page.getByRole('button', { name: `Sign in: ${ioana.name}` }).click();
+    const { page, errors } = await signedIn(suite.browser, `${suite.server.url}/outlook/taskpane.html`, ioana);
     await page.getByText('Open an email in Outlook to file it into the CRM.').waitFor();
     expect(errors).toEqual([]);
     await page.context().close();
@@ -63,13 +48,12 @@ describe('the Outlook task pane', () => {
 
   it('when an email from a known contact is open, then the pane suggests the client, files it with its attachment, and shows who filed it', async () => {
     const messageId = `<pane-${crypto.randomUUID()}@dvorak-syn.example>`;
-    const context = await browser.newContext({ viewport: { width: 380, height: 900 } });
-    await context.route('**/outlook/office/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: officeStandIn(messageId) }));
-    const page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    const errors = watchErrors(page);
-    await page.goto(`${server.url}/outlook/taskpane.html`);
-    await page.getByRole('button', { name: `Sign in: ${ioana.name}` }).click();
+    const { page, errors } = await signedIn(suite.browser, `${suite.server.url}/outlook/taskpane.html`, ioana, {
+      viewport: { width: 380, height: 900 },
+      before: async (context) => {
+        await context.route('**/outlook/office/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: officeStandIn(messageId) }));
+      },
+    });
     await expect.poll(() => page.getByRole('combobox').first().inputValue()).toBe('Dvořák & syn s.r.o.');
     await page.getByRole('checkbox', { name: /Link Jiří Dvořák/ }).waitFor();
     const axe = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
@@ -80,13 +64,13 @@ describe('the Outlook task pane', () => {
     await screenshot(page, 'outlook-pane-filed');
     expect(errors).toEqual([]);
 
-    const lookup = await server.call('GET', `/api/v1/emails/lookup?internetMessageId=${encodeURIComponent(messageId)}`, { as: ioana });
+    const lookup = await suite.server.call('GET', `/api/v1/emails/lookup?internetMessageId=${encodeURIComponent(messageId)}`, { as: ioana });
     expect(lookup.body.filed).toBe(true);
-    const email = (await server.call('GET', `/api/v1/emails/${lookup.body.emailId}`, { as: ioana })).body;
+    const email = (await suite.server.call('GET', `/api/v1/emails/${lookup.body.emailId}`, { as: ioana })).body;
     expect(email.bodyHtml).toContain('posíláme poptávku');
     expect(email.bodyHtml).not.toContain('script');
     expect(email.documentIds).toHaveLength(1);
     expect(email.links.some((l: { contactId: string | null }) => l.contactId !== null)).toBe(true);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,42 +1,25 @@
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { ensureTabBuilt, launchChromium, screenshot, watchErrors, type Browser, type Page } from '../support/browser.js';
+import { demoBrowserSuite, screenshot, signedIn, watchErrors, type Page } from '../support/browser.js';
 import { demoUsers } from '../../api/src/db/seed/demo-people.js';
 
-let server: TestServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
+const suite = demoBrowserSuite();
 let page: Page;
 let errors: string[];
 
 const ioana = demoUsers.find((u) => u.name === 'Ioana Popescu')!;
 
-beforeAll(async () => {
-  ensureTabBuilt();
-  server = await startTestServer({ SEED_DEMO: 'true' });
-  ({ browser, close: closeBrowser } = await launchChromium());
-}, 120_000);
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.stop();
-});
 afterEach(async () => {
   expect(errors, 'console or page errors').toEqual([]);
   await page?.context().close();
 });
 
 async function signedInPage(hash = ''): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, locale: 'en-GB' });
-  const p = await context.newPage();
-  // A missing element fails its step with the locator's name, well before the test's own timeout.
-  p.setDefaultTimeout(8_000);
-  errors = watchErrors(p);
-  await p.goto(`${server.url}/tab/${hash}`);
-  await p.getByRole('button', { name: `Sign in: ${ioana.name}` }).click();
-  await p.getByText(ioana.name, { exact: true }).waitFor();
-  return p;
+  const signed = await signedIn(suite.browser, `${suite.server.url}/tab/${hash}`, ioana);
+  errors = signed.errors;
+  await signed.page.getByText(ioana.name, { exact: true }).waitFor();
+  return signed.page;
 }
 
 async function seriousViolations(p: Page): Promise<string[]> {
@@ -53,7 +36,7 @@ const clientRows = (p: Page) => p.locator('tbody tr');
 describe('the tab views beyond the main flow', () => {
   it('when the client list is filtered by relationship, then only those clients show, with translated relationship labels', async () => {
     page = await signedInPage('#/clients');
-    const partners = (await server.call('GET', '/api/v1/clients?relationshipType=partner', { as: ioana })).body.items as { name: string }[];
+    const partners = (await suite.server.call('GET', '/api/v1/clients?relationshipType=partner', { as: ioana })).body.items as { name: string }[];
     expect(partners.length).toBeGreaterThan(0);
     await page.getByRole('combobox', { name: 'Relationship' }).click();
     await page.getByRole('option', { name: 'Partner' }).click();
@@ -73,7 +56,7 @@ describe('the tab views beyond the main flow', () => {
   it('when the client card is read in Czech, then relationship, activity types and deal stages are Czech words, not codes', async () => {
     page = await signedInPage('#/settings');
     await page.getByRole('radio', { name: 'Čeština' }).check();
-    await page.goto(`${server.url}/tab/#/clients`);
+    await page.goto(`${suite.server.url}/tab/#/clients`);
     await page.getByRole('searchbox').fill('dvorak');
     await page.getByRole('link', { name: 'Dvořák & syn s.r.o.' }).click();
     await page.getByRole('heading', { name: 'Dvořák & syn s.r.o.' }).waitFor();
@@ -89,7 +72,7 @@ describe('the tab views beyond the main flow', () => {
 
   it('when a deal is created without a title, then the field says so and nothing is sent', async () => {
     page = await signedInPage('#/deals');
-    const before = (await server.call('GET', '/api/v1/deals?view=all&limit=200', { as: ioana })).body.items.length;
+    const before = (await suite.server.call('GET', '/api/v1/deals?view=all&limit=200', { as: ioana })).body.items.length;
     await page.getByRole('button', { name: 'New deal' }).click();
     await page.getByRole('button', { name: 'Create' }).click();
     await page.getByText('Required').waitFor();
@@ -100,12 +83,12 @@ describe('the tab views beyond the main flow', () => {
     await page.getByText('Must not be empty').waitFor();
     await page.getByText('Must be an amount').waitFor();
     await screenshot(page, 'tab-deal-form-errors');
-    expect((await server.call('GET', '/api/v1/deals?view=all&limit=200', { as: ioana })).body.items.length).toBe(before);
+    expect((await suite.server.call('GET', '/api/v1/deals?view=all&limit=200', { as: ioana })).body.items.length).toBe(before);
   });
 
   it('when the channel tab is configured for one client, then its deep link is offered', async () => {
     page = await signedInPage('#/configure');
-    const dvorak = (await server.call('GET', '/api/v1/clients?q=dvorak', { as: ioana })).body.items[0];
+    const dvorak = (await suite.server.call('GET', '/api/v1/clients?q=dvorak', { as: ioana })).body.items[0];
     await page.getByRole('radio', { name: 'One client' }).check();
     await page.getByRole('combobox').fill('dvorak');
     await page.getByRole('option', { name: 'Dvořák & syn s.r.o.' }).click();
@@ -134,7 +117,7 @@ describe('the tab views beyond the main flow', () => {
     for (const theme of ['Light', 'Dark'] as const) {
       page = await signedInPage('#/settings');
       await page.getByRole('radio', { name: theme }).check();
-      await page.goto(`${server.url}/tab/#/clients`);
+      await page.goto(`${suite.server.url}/tab/#/clients`);
       await page.getByRole('searchbox').fill('dvorak');
       await page.getByRole('link', { name: 'Dvořák & syn s.r.o.' }).click();
       await page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first().waitFor();
@@ -143,7 +126,7 @@ describe('the tab views beyond the main flow', () => {
       expect((r + g + b) / 3, background).toSatisfy((level: number) => (theme === 'Dark' ? level < 80 : level > 200));
       const suffix = theme === 'Dark' ? '-dark' : '';
       await page.screenshot({ path: `test-results/readme/tab-client-card${suffix}.png` });
-      await page.goto(`${server.url}/tab/#/deals`);
+      await page.goto(`${suite.server.url}/tab/#/deals`);
       await page.locator('[data-deal]').first().waitFor();
       await page.mouse.move(1, 1); // no hover highlight left from the click on the card
       await page.screenshot({ path: `test-results/readme/tab-pipeline${suffix}.png` });
@@ -153,7 +136,7 @@ describe('the tab views beyond the main flow', () => {
   });
 
   it('when the tab is framed by a page that is not a Microsoft 365 host, then it falls back to the dev sign-in instead of hanging', async () => {
-    const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, locale: 'en-GB' });
+    const context = await suite.browser.newContext({ viewport: { width: 1300, height: 900 }, locale: 'en-GB' });
     page = await context.newPage();
     errors = watchErrors(page);
     // Offline, teams-js's list of valid host origins comes from this stand-in; a frame on the same
@@ -161,10 +144,10 @@ describe('the tab views beyond the main flow', () => {
     await context.route('https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json', (route) =>
       route.fulfill({ contentType: 'application/json', body: JSON.stringify({ validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com', '*.office.com'] }) }),
     );
-    await context.route(`${server.url}/tab/fake-host.html`, (route) =>
+    await context.route(`${suite.server.url}/tab/fake-host.html`, (route) =>
       route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Not a host</title><iframe title="CRM tab" src="/tab/#/clients" style="width:1250px;height:850px"></iframe></html>' }),
     );
-    await page.goto(`${server.url}/tab/fake-host.html`);
+    await page.goto(`${suite.server.url}/tab/fake-host.html`);
     const tab = page.frameLocator('iframe');
     await tab.getByRole('button', { name: `Sign in: ${ioana.name}` }).click({ timeout: 15_000 });
     await tab.locator('tbody tr').first().waitFor();

@@ -1,38 +1,21 @@
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { ensureTabBuilt, launchChromium, screenshot, watchErrors, type Browser, type Page } from '../support/browser.js';
+import { demoBrowserSuite, screenshot, signedIn, type Page } from '../support/browser.js';
 import { demoUsers } from '../../api/src/db/seed/demo-people.js';
 
-let server: TestServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
+const suite = demoBrowserSuite();
 let page: Page;
 let errors: string[];
 
 const ioana = demoUsers.find((u) => u.name === 'Ioana Popescu')!;
 const piotr = demoUsers.find((u) => u.name === 'Piotr Wiśniewski')!;
 
-beforeAll(async () => {
-  ensureTabBuilt();
-  server = await startTestServer({ SEED_DEMO: 'true' });
-  ({ browser, close: closeBrowser } = await launchChromium());
-}, 120_000);
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.stop();
-});
-
 async function signedInPage(hash = '', locale = 'en-GB', expectedErrors: RegExp[] = []): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, locale });
-  const p = await context.newPage();
-  p.setDefaultTimeout(8000);
-  errors = watchErrors(p, expectedErrors);
-  await p.goto(`${server.url}/tab/${hash}`);
-  await p.getByRole('button', { name: `Sign in: ${ioana.name}` }).click();
-  await p.getByText(ioana.name, { exact: true }).waitFor();
-  return p;
+  const signed = await signedIn(suite.browser, `${suite.server.url}/tab/${hash}`, ioana, { locale, expectedErrors });
+  errors = signed.errors;
+  await signed.page.getByText(ioana.name, { exact: true }).waitFor();
+  return signed.page;
 }
 
 afterEach(async () => {
@@ -87,8 +70,8 @@ describe('the Teams tab in a plain browser', () => {
     await openDvorak(page);
     await page.getByRole('tab', { name: 'Details' }).click();
     await page.getByRole('button', { name: 'Edit' }).click();
-    const client = (await server.call('GET', '/api/v1/clients?q=dvorak', { as: { ...piotr, roles: ['Manager'] } })).body.items[0];
-    const other = await server.call('PATCH', `/api/v1/clients/${client.id}`, { as: { ...piotr, roles: ['Manager'] }, body: { description: 'Changed by Piotr' } });
+    const client = (await suite.server.call('GET', '/api/v1/clients?q=dvorak', { as: { ...piotr, roles: ['Manager'] } })).body.items[0];
+    const other = await suite.server.call('PATCH', `/api/v1/clients/${client.id}`, { as: { ...piotr, roles: ['Manager'] }, body: { description: 'Changed by Piotr' } });
     expect(other.status).toBe(200);
     await page.getByLabel('Industry').fill('Mine wins?');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -97,7 +80,7 @@ describe('the Teams tab in a plain browser', () => {
     await screenshot(page, 'tab-etag-conflict');
     await page.getByRole('button', { name: 'Reload' }).click();
     await page.getByText('Changed by Piotr').waitFor();
-    expect((await server.call('GET', `/api/v1/clients/${client.id}`, { as: { ...piotr, roles: ['Manager'] } })).body.industry).not.toBe('Mine wins?');
+    expect((await suite.server.call('GET', `/api/v1/clients/${client.id}`, { as: { ...piotr, roles: ['Manager'] } })).body.industry).not.toBe('Mine wins?');
   });
 
   it('when a deal is created and dragged to the next stage (and another moved by keyboard), then the API has it there', async () => {
@@ -112,14 +95,14 @@ describe('the Teams tab in a plain browser', () => {
     await card.waitFor();
     await card.dragTo(page.locator('section[data-stage="develop"]'));
     await page.getByRole('status').filter({ hasText: 'Moved to Develop' }).waitFor();
-    const deals = (await server.call('GET', '/api/v1/deals?view=all&limit=200', { as: ioana })).body.items;
+    const deals = (await suite.server.call('GET', '/api/v1/deals?view=all&limit=200', { as: ioana })).body.items;
     const created = deals.find((d: { title: string }) => d.title === 'Playwright hall');
     expect(created).toMatchObject({ stage: 'develop', estimatedValue: { amountMinor: 12_500_000, currency: 'CZK' } });
     const moved = page.locator('section[data-stage="develop"] [data-deal]').filter({ hasText: 'Playwright hall' });
     await moved.focus();
     await page.keyboard.press('ArrowRight');
     await page.getByRole('status').filter({ hasText: 'Moved to Propose' }).waitFor();
-    expect((await server.call('GET', `/api/v1/deals/${created.id}`, { as: ioana })).body.stage).toBe('propose');
+    expect((await suite.server.call('GET', `/api/v1/deals/${created.id}`, { as: ioana })).body.stage).toBe('propose');
     expect(await axeSerious(page)).toEqual([]);
     await screenshot(page, 'tab-pipeline');
   });
@@ -135,7 +118,7 @@ describe('the Teams tab in a plain browser', () => {
   });
 
   it('when a deep link to a deal is opened directly, then the deal card shows after sign-in', async () => {
-    const deal = (await server.call('GET', '/api/v1/deals?view=open&limit=1', { as: ioana })).body.items[0];
+    const deal = (await suite.server.call('GET', '/api/v1/deals?view=open&limit=1', { as: ioana })).body.items[0];
     page = await signedInPage(`#/deals/${deal.id}`);
     await page.getByRole('heading', { name: deal.title }).waitFor();
     await page.reload();
@@ -146,11 +129,11 @@ describe('the Teams tab in a plain browser', () => {
   it('when the dark theme is chosen, then the client card and pipeline render for the README', async () => {
     page = await signedInPage('#/settings');
     await page.getByRole('radio', { name: 'Dark' }).check();
-    await page.goto(`${server.url}/tab/#/clients`);
+    await page.goto(`${suite.server.url}/tab/#/clients`);
     await openDvorak(page);
     fs.mkdirSync('docs/screenshots', { recursive: true });
     await page.screenshot({ path: 'test-results/tab-client-card-dark.png', fullPage: true });
-    await page.goto(`${server.url}/tab/#/deals`);
+    await page.goto(`${suite.server.url}/tab/#/deals`);
     await page.getByRole('region', { name: 'Qualify' }).waitFor();
     await page.screenshot({ path: 'test-results/tab-pipeline-dark.png' });
     expect(await axeSerious(page)).toEqual([]);

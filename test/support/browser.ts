@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestServer, type TestServer } from './server.js';
 
 /**
  * Debian's Chromium, headless, with the flags this offline machine needs (no background calls
@@ -43,3 +45,40 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 export type { Browser, BrowserContext, Page };
+
+/**
+ * One real server with demo data and one Chromium for a test file: registers the hooks and
+ * returns the handles, filled in before the first test runs.
+ */
+export function demoBrowserSuite(build: () => void = ensureTabBuilt): { server: TestServer; browser: Browser } {
+  const suite = {} as { server: TestServer; browser: Browser };
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    build();
+    suite.server = await startTestServer({ SEED_DEMO: 'true' });
+    ({ browser: suite.browser, close } = await launchChromium());
+  }, 120_000);
+  afterAll(async () => {
+    await close?.();
+    await suite.server?.stop();
+  });
+  return suite;
+}
+
+/** A fresh browser context signed in as a demo person through the development sign-in on `path`. */
+export async function signedIn(
+  browser: Browser,
+  url: string,
+  person: { name: string },
+  options: { viewport?: { width: number; height: number }; locale?: string; expectedErrors?: RegExp[]; before?: (context: BrowserContext) => Promise<void> } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1300, height: 900 }, locale: options.locale ?? 'en-GB' });
+  await options.before?.(context);
+  const page = await context.newPage();
+  // A missing element fails its step with the locator's name, well before the test's own timeout.
+  page.setDefaultTimeout(8_000);
+  const errors = watchErrors(page, options.expectedErrors);
+  await page.goto(url);
+  await page.getByRole('button', { name: `Sign in: ${person.name}` }).click();
+  return { page, errors };
+}
