@@ -19,6 +19,7 @@ const good = {
   TAB_DOMAIN: 'crm.contoso.example',
   BOT_ID: '66666666-7777-4888-8999-000000000000',
   AAD_APP_CLIENT_ID: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+  OUTLOOK_ADDIN_ID: '99999999-2222-4333-8444-555555555555',
 };
 function envFile(name: string, values: Record<string, string>) {
   fs.writeFileSync(path.join(dir, `.env.${name}`), Object.entries(values).map(([k, v]) => `${k}=${v}`).join('\n'));

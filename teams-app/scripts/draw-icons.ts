@@ -4,7 +4,7 @@ import { PNG } from 'pngjs';
 /**
  * Draws the app's two icons: a rising three-bar chart (a pipeline growing) on the accent
  * colour for the 192×192 colour icon, and the same bars in white on transparency for the
- * 32×32 outline icon. Run once: `npx tsx teams-app/scripts/draw-icons.ts`.
+ * 32×32 outline icon, and the Outlook add-in's icons. Run once: `npx tsx teams-app/scripts/draw-icons.ts`.
  */
 function draw(size: number, background: [number, number, number, number] | null, bar: [number, number, number, number]): Buffer {
   const png = new PNG({ width: size, height: size });
@@ -32,3 +32,6 @@ function draw(size: number, background: [number, number, number, number] | null,
 
 fs.writeFileSync('teams-app/appPackage/color.png', draw(192, [43, 87, 151, 255], [255, 255, 255, 255]));
 fs.writeFileSync('teams-app/appPackage/outline.png', draw(32, null, [255, 255, 255, 255]));
+// The Outlook add-in's ribbon and store icons (served from /outlook/).
+fs.mkdirSync('outlook-addin/public', { recursive: true });
+for (const size of [16, 32, 64, 80, 128]) fs.writeFileSync(`outlook-addin/public/icon-${size}.png`, draw(size, [43, 87, 151, 255], [255, 255, 255, 255]));
