@@ -1,4 +1,3 @@
-import type { ErrorRequestHandler } from 'express';
 import {
   AuthenticationHandler,
   Client,
@@ -92,9 +91,3 @@ export function createGraphAccess(tokens: GraphTokens, baseUrl: string): GraphAc
     },
   };
 }
-
-/** Puts the Retry-After of a "busy" problem into the response header, where clients look for it. */
-export const retryAfterHeader: ErrorRequestHandler = (err, _req, res, next) => {
-  if (err instanceof AppError && typeof err.extra?.retryAfter === 'number') res.setHeader('Retry-After', String(err.extra.retryAfter));
-  next(err);
-};

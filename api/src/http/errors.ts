@@ -70,6 +70,8 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const e = err as { type?: string; status?: number; statusCode?: number; expose?: boolean; message?: string };
   if (err instanceof AppError) {
     problem = problemBody(err.code, err.detail, err.errors, err.extra);
+    // A "busy" problem says when to come back, in the header clients look for.
+    if (typeof err.extra?.retryAfter === 'number' && !res.headersSent) res.setHeader('Retry-After', String(err.extra.retryAfter));
   } else if (e.type === 'entity.parse.failed') {
     problem = problemBody('malformed-json', 'The request body is not valid JSON.');
   } else if (e.type === 'entity.too.large') {

@@ -8,7 +8,6 @@ import { AppError } from '../../http/errors.js';
 import { body, idFrom, query } from '../../http/validate.js';
 import { expectedVersion, sendWithEtag } from '../../http/etag.js';
 import { document, idParams, registry } from '../../openapi/registry.js';
-import { retryAfterHeader } from '../../graph/graph-client.js';
 import { bearerOf, configureDocuments, type DocumentActor, type DocumentsRuntime } from './documents-runtime.js';
 import { documentListQuery, documentPage, documentRecord, documentRename, documentUploadFields } from './documents.schemas.js';
 import * as service from './documents.service.js';
@@ -126,6 +125,5 @@ export function documentsRoutes(ctx: ContextOf, runtime: DocumentsRuntime): Rout
     res.status(204).end();
   });
 
-  r.use(retryAfterHeader);
   return r;
 }

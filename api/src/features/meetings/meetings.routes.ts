@@ -3,7 +3,6 @@ import type { ContextOf } from '../../http/request-scope.js';
 import { body, idFrom, query } from '../../http/validate.js';
 import { expectedVersion, sendWithEtag } from '../../http/etag.js';
 import { document, idParams } from '../../openapi/registry.js';
-import { retryAfterHeader } from '../../graph/graph-client.js';
 import type { GraphRuntime } from '../../graph/graph-runtime.js';
 import { assertCan } from '../../auth/authenticate.js';
 import { bearerOf } from '../documents/documents-runtime.js';
@@ -75,6 +74,5 @@ export function meetingsRoutes(ctx: ContextOf, runtime: GraphRuntime): Router {
     res.status(204).end();
   });
 
-  r.use(retryAfterHeader);
   return r;
 }
