@@ -28,6 +28,8 @@ import { meetingsRoutes } from './features/meetings/meetings.routes.js';
 import { graphRuntime } from './graph/graph-runtime.js';
 import { attachBot } from '../../bot/src/bot-app.js';
 import { emailBodyLimit, emailsRoutes } from './features/emails/emails.routes.js';
+import { registryRoutes } from './features/registry/registry.routes.js';
+import { createRegistryService } from './features/registry/registry.service.js';
 import type { App } from '@microsoft/teams.apps';
 
 export interface AppOptions {
@@ -63,6 +65,7 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
   const devIssuer = config.auth.mode === 'dev' && config.env !== 'production' ? await createDevIssuer(config) : null;
   const verifier = devIssuer ? devIssuer.verifier : entraVerifier(config.auth);
   const ctx = contextFactory(database);
+  const registry = createRegistryService(config.registries, logger);
   /** Every feature's router, mounted under /api/v1 behind authentication. */
   const featureRoutes: ((ctx: ContextOf) => Router)[] = [
     usersRoutes,
@@ -77,6 +80,7 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
     (c) => documentsRoutes(c, graphRuntime(config.graph)),
     (c) => meetingsRoutes(c, graphRuntime(config.graph)),
     emailsRoutes,
+    (c) => registryRoutes(c, registry),
   ];
 
   const app = express();

@@ -32,6 +32,11 @@ const envSchema = z.object({
   UPLOAD_LIMIT_MB: z.coerce.number().min(1).max(250).default(25),
   MEETINGS_STORE: z.enum(['local', 'graph']).optional(),
   OFFICE_JS_URL: z.url().optional(),
+  ARES_BASE_URL: z.url().default('https://ares.gov.cz/ekonomicke-subjekty-v-be/rest'),
+  PL_VAT_BASE_URL: z.url().default('https://wl-api.mf.gov.pl'),
+  ANAF_BASE_URL: z.url().default('https://webservicesp.anaf.ro'),
+  VIES_BASE_URL: z.url().default('https://ec.europa.eu/taxation_customs/vies/rest-api'),
+  REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   BOT_CLIENT_ID: guid.optional(),
   BOT_CLIENT_SECRET: z.string().min(1).optional(),
   BOT_TENANT_ID: guid.optional(),
@@ -59,6 +64,8 @@ export interface Config {
   graph: GraphConfig;
   /** Where the Outlook task pane loads office.js from; null serves the @microsoft/office-js package's copy. */
   officeJsUrl: string | null;
+  /** Public company registries (ARES, PL VAT white list, ANAF, VIES). */
+  registries: { ares: string; plVat: string; anaf: string; vies: string; timeoutMs: number };
   /** Teams bot credentials; null in embedded mode (then only callers on this machine reach the bot). */
   bot: { clientId: string; clientSecret: string; tenantId?: string } | null;
 }
@@ -118,6 +125,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     inactiveDealDays: e.INACTIVE_DEAL_DAYS,
     graph: graphConfig(e),
     officeJsUrl: e.OFFICE_JS_URL ?? null,
+    registries: {
+      ares: e.ARES_BASE_URL.replace(/\/$/, ''),
+      plVat: e.PL_VAT_BASE_URL.replace(/\/$/, ''),
+      anaf: e.ANAF_BASE_URL.replace(/\/$/, ''),
+      vies: e.VIES_BASE_URL.replace(/\/$/, ''),
+      timeoutMs: e.REGISTRY_TIMEOUT_MS,
+    },
     bot: e.BOT_CLIENT_ID && e.BOT_CLIENT_SECRET ? { clientId: e.BOT_CLIENT_ID, clientSecret: e.BOT_CLIENT_SECRET, tenantId: e.BOT_TENANT_ID } : null,
   };
 }

@@ -17,3 +17,4 @@ export * from '../features/documents/documents.schemas.js';
 export * from '../features/meetings/meetings.schemas.js';
 export * from './responses.js';
 export * from '../features/emails/emails.schemas.js';
+export * from '../features/registry/registry.schemas.js';

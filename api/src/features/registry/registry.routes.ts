@@ -1,0 +1,26 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ContextOf } from '../../http/request-scope.js';
+import { idFrom, params } from '../../http/validate.js';
+import { document, idParams } from '../../openapi/registry.js';
+import { client } from '../clients/clients.schemas.js';
+import { registryParams, registryRecord } from './registry.schemas.js';
+import type { RegistryService } from './registry.service.js';
+
+const tags = ['Company registries'];
+document({ method: 'get', path: '/registry/{country}/{companyId}', summary: 'Look a company up in ARES (cz), the PL VAT white list (pl), ANAF (ro) or VIES (eu, id with its country prefix)', tags, params: registryParams, responses: { 200: registryRecord } });
+document({ method: 'post', path: '/clients/{id}/registry-refresh', summary: 'Fill the client from its registry; history per changed field and one timeline entry', tags, params: idParams, responses: { 200: z.object({ client, record: registryRecord, changed: z.array(z.string()) }) } });
+
+export function registryRoutes(ctx: ContextOf, registry: RegistryService): Router {
+  const r = Router();
+  r.get('/registry/:country/:companyId', async (req, res) => {
+    const { scope } = ctx(req);
+    const p = params(req, registryParams);
+    res.json(await registry.lookup(scope, p.country, p.companyId));
+  });
+  r.post('/clients/:id/registry-refresh', async (req, res) => {
+    const { scope, user } = ctx(req);
+    res.json(await registry.refreshClient(scope, user, idFrom(req)));
+  });
+  return r;
+}
