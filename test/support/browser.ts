@@ -50,12 +50,12 @@ export type { Browser, BrowserContext, Page };
  * One real server with demo data and one Chromium for a test file: registers the hooks and
  * returns the handles, filled in before the first test runs.
  */
-export function demoBrowserSuite(build: () => void = ensureTabBuilt): { server: TestServer; browser: Browser } {
+export function demoBrowserSuite(build: () => void = ensureTabBuilt, env: () => Record<string, string> = () => ({})): { server: TestServer; browser: Browser } {
   const suite = {} as { server: TestServer; browser: Browser };
   let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     build();
-    suite.server = await startTestServer({ SEED_DEMO: 'true' });
+    suite.server = await startTestServer({ SEED_DEMO: 'true', ...env() });
     ({ browser: suite.browser, close } = await launchChromium());
   }, 120_000);
   afterAll(async () => {
@@ -79,6 +79,7 @@ export async function signedIn(
   page.setDefaultTimeout(8_000);
   const errors = watchErrors(page, options.expectedErrors);
   await page.goto(url);
-  await page.getByRole('button', { name: `Sign in: ${person.name}` }).click();
+  // "Sign in: <name>" in English, "Přihlášení: <name>" in Czech …
+  await page.getByRole('button', { name: new RegExp(`: ${person.name}$`) }).click();
   return { page, errors };
 }

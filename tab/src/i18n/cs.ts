@@ -179,4 +179,13 @@ export const cs: Messages = {
   cancelMeeting: 'Zrušit schůzku',
   calendarFile: 'Soubor kalendáře (.ics)',
   meetingCancelled: 'Zrušeno',
+  loadFromRegistry: 'Načíst z registru',
+  loadFromAres: 'Načíst z ARES',
+  registryFound: '{source}: {name}, {address}',
+  registryVat: 'Plátce DPH: {value}',
+  registryDissolved: 'Registr uvádí, že firma zanikla.',
+  registryUnreliable: 'Registr uvádí firmu jako nespolehlivého nebo neaktivního plátce DPH.',
+  useRegistryValues: 'Použít tyto údaje',
+  yes: 'ano',
+  no: 'ne',
 };

@@ -178,6 +178,15 @@ export const en = {
   cancelMeeting: 'Cancel meeting',
   calendarFile: 'Calendar file (.ics)',
   meetingCancelled: 'Cancelled',
+  loadFromRegistry: 'Load from registry',
+  loadFromAres: 'Load from ARES',
+  registryFound: '{source}: {name}, {address}',
+  registryVat: 'VAT payer: {value}',
+  registryDissolved: 'The registry marks this company as dissolved.',
+  registryUnreliable: 'The registry marks this company as an unreliable or inactive VAT payer.',
+  useRegistryValues: 'Use these values',
+  yes: 'yes',
+  no: 'no',
 } as const;
 
 export type MessageKey = keyof typeof en;

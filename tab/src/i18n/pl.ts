@@ -179,4 +179,13 @@ export const pl: Messages = {
   cancelMeeting: 'Odwołaj spotkanie',
   calendarFile: 'Plik kalendarza (.ics)',
   meetingCancelled: 'Odwołane',
+  loadFromRegistry: 'Pobierz z rejestru',
+  loadFromAres: 'Pobierz z ARES',
+  registryFound: '{source}: {name}, {address}',
+  registryVat: 'Czynny podatnik VAT: {value}',
+  registryDissolved: 'Rejestr podaje, że firma została wykreślona.',
+  registryUnreliable: 'Rejestr podaje firmę jako nierzetelnego lub nieaktywnego podatnika VAT.',
+  useRegistryValues: 'Użyj tych danych',
+  yes: 'tak',
+  no: 'nie',
 };

@@ -179,4 +179,13 @@ export const ro: Messages = {
   cancelMeeting: 'Anulați întâlnirea',
   calendarFile: 'Fișier calendar (.ics)',
   meetingCancelled: 'Anulată',
+  loadFromRegistry: 'Încărcați din registru',
+  loadFromAres: 'Încărcați din ARES',
+  registryFound: '{source}: {name}, {address}',
+  registryVat: 'Plătitor de TVA: {value}',
+  registryDissolved: 'Registrul arată că firma este radiată.',
+  registryUnreliable: 'Registrul arată firma ca plătitor de TVA inactiv sau nesigur.',
+  useRegistryValues: 'Folosiți aceste date',
+  yes: 'da',
+  no: 'nu',
 };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
-import { clientCreate, type Client } from '../../../../api/src/contract/index.js';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { clientCreate, type Client, type RegistryRecord } from '../../../../api/src/contract/index.js';
 import { useApp } from '../../app/context.js';
 import { navigate } from '../../app/router.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -14,8 +14,34 @@ export function ClientCreateDialog({ onCreated }: { onCreated: () => void }) {
   const [form, setForm] = useState({ kind: 'company', name: '', companyId: '', country: '', email: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (k: keyof typeof form) => (_e: unknown, d: { value: string }) => setForm((f) => ({ ...f, [k]: d.value }));
+  const [found, setFound] = useState<RegistryRecord | null>(null);
+  const [accepted, setAccepted] = useState<RegistryRecord | null>(null);
+  const registry = (country: string) => ({ CZ: 'cz', PL: 'pl', RO: 'ro' })[country.toUpperCase()] ?? 'eu';
+  // ARES, the PL VAT white list or ANAF by the country typed; VIES for other EU VAT ids.
+  const load = async () => {
+    setErrors({});
+    setFound(null);
+    try {
+      setFound(await api.get<RegistryRecord>(`/registry/${registry(form.country)}/${encodeURIComponent(form.companyId.trim())}`));
+    } catch (e) {
+      if (e instanceof ApiError) setErrors({ companyId: e.errors[0]?.message ?? e.detail });
+      else throw e;
+    }
+  };
+  const accept = (r: RegistryRecord) => {
+    setForm((f) => ({ ...f, kind: 'company', name: r.name, country: r.registeredAddress.country, companyId: r.companyId ?? f.companyId }));
+    setAccepted(r);
+    setFound(null);
+  };
   const submit = async () => {
-    const input = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== ''));
+    const fromRegistry = accepted
+      ? {
+          ...(accepted.vatId ? { vatId: accepted.vatId } : {}),
+          ...(accepted.vatPayer !== null ? { vatPayer: accepted.vatPayer } : {}),
+          addresses: [{ type: 'registered', street: accepted.registeredAddress.street, city: accepted.registeredAddress.city, postalCode: accepted.registeredAddress.postalCode, country: accepted.registeredAddress.country }],
+        }
+      : {};
+    const input = { ...Object.fromEntries(Object.entries(form).filter(([, v]) => v !== '')), ...fromRegistry };
     // The same schema as the server: errors show before the round trip, and the server's after it.
     const parsed = clientCreate.safeParse(input);
     if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))));
@@ -48,6 +74,24 @@ export function ClientCreateDialog({ onCreated }: { onCreated: () => void }) {
             <Field label={t('companyId')} validationMessage={errors.companyId}>
               <Input value={form.companyId} onChange={set('companyId')} />
             </Field>
+            <Button size="small" disabled={!form.companyId.trim()} onClick={load}>
+              {registry(form.country) === 'cz' ? t('loadFromAres') : t('loadFromRegistry')}
+            </Button>
+            {found && (
+              <MessageBar intent={found.dissolved || found.unreliableVatPayer ? 'warning' : 'info'}>
+                <MessageBarBody>
+                  <Text block>
+                    {t('registryFound', { source: found.source, name: found.name, address: [found.registeredAddress.street, found.registeredAddress.postalCode, found.registeredAddress.city].filter(Boolean).join(', ') })}
+                  </Text>
+                  <Text block>{`${found.vatId ?? ''} ${t('registryVat', { value: found.vatPayer === null ? '—' : t(found.vatPayer ? 'yes' : 'no') })}`}</Text>
+                  {found.dissolved && <Text block weight="semibold">{t('registryDissolved')}</Text>}
+                  {found.unreliableVatPayer && <Text block weight="semibold">{t('registryUnreliable')}</Text>}
+                  <Button size="small" appearance="primary" onClick={() => accept(found)}>
+                    {t('useRegistryValues')}
+                  </Button>
+                </MessageBarBody>
+              </MessageBar>
+            )}
             <Field label={t('country')} validationMessage={errors.country} hint="CZ, PL, RO…">
               <Input value={form.country} onChange={set('country')} maxLength={2} />
             </Field>
