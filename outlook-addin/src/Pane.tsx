@@ -6,6 +6,7 @@ import {
   Dropdown,
   Field,
   FluentProvider,
+  Input,
   MessageBar,
   MessageBarBody,
   Option,
@@ -70,6 +71,7 @@ function Filing({ api }: { api: Api }) {
   const [dealId, setDealId] = useState<string>('');
   const [contactIds, setContactIds] = useState<string[]>([]);
   const [withAttachments, setWithAttachments] = useState(true);
+  const [due, setDue] = useState(() => new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10));
   const [state, setState] = useState<{ kind: 'idle' | 'filing' | 'done' | 'error'; message?: string }>({ kind: 'idle' });
 
   useEffect(() => {
@@ -99,7 +101,7 @@ function Filing({ api }: { api: Api }) {
     try {
       const files = withAttachments ? item.attachments.filter((a) => !a.isInline) : [];
       const attachments = await Promise.all(files.map(async (a) => ({ name: a.name, contentType: a.contentType || 'application/octet-stream', contentBase64: await attachmentBase64(a.id) })));
-      await api.post('/emails', {
+      const filed = await api.post<Email>('/emails', {
         internetMessageId: item.internetMessageId,
         conversationId: item.conversationId,
         subject: item.subject,
@@ -114,12 +116,33 @@ function Filing({ api }: { api: Api }) {
         attachments,
       });
       setLookup(await api.get<Lookup>(`/emails/lookup?internetMessageId=${encodeURIComponent(item.internetMessageId)}`));
-      setState({ kind: 'done', message: `Filed to ${client.name}` });
+      const skipped = (filed.skippedAttachments ?? []).map((a) => `${a.name} (${a.reason})`).join(', ');
+      setState({ kind: 'done', message: `Filed to ${client.name}${skipped ? `. Not stored: ${skipped}` : ''}` });
     } catch (e) {
       setState({ kind: 'error', message: e instanceof ApiError ? `${e.detail} ${e.errors.map((x) => `${x.path}: ${x.message}`).join('; ')}` : String(e) });
     }
   };
   const contacts = match?.contacts.filter((c) => c.clientId === client?.id) ?? [];
+  const senderKnown = match?.contacts.some((c) => c.email === item.from.email) ?? true;
+  const createContact = async () => {
+    if (!client) return;
+    const [first, ...rest] = (item.from.name ?? item.from.email.split('@')[0]!).trim().split(/\s+/);
+    try {
+      await api.post('/contacts', { clientId: client.id, firstName: first || item.from.email, lastName: rest.join(' ') || '—', email: item.from.email });
+      setMatch(await api.post<EmailMatch>('/emails/match', { addresses: [item.from, ...item.to, ...item.cc].map((a) => a.email) }));
+    } catch (e) {
+      setState({ kind: 'error', message: e instanceof ApiError ? e.detail : String(e) });
+    }
+  };
+  const followUp = async () => {
+    if (!client) return;
+    try {
+      await api.post('/activities', { type: 'task', clientId: client.id, dealId: dealId || null, subject: `Follow up: ${item.subject || item.from.email}`.slice(0, 300), dueAt: new Date(`${due}T09:00:00`).toISOString() });
+      setState({ kind: 'done', message: 'Follow-up task created.' });
+    } catch (e) {
+      setState({ kind: 'error', message: e instanceof ApiError ? `${e.detail} ${e.errors.map((x) => x.message).join('; ')}` : String(e) });
+    }
+  };
   return (
     <main className={styles.pane}>
       <Title3 as="h1">File to CRM</Title3>
@@ -160,8 +183,17 @@ function Filing({ api }: { api: Api }) {
       {item.attachments.some((a) => !a.isInline) && (
         <Checkbox label={`Store ${item.attachments.filter((a) => !a.isInline).length} attachment(s) as documents`} checked={withAttachments} onChange={(_e, d) => setWithAttachments(Boolean(d.checked))} />
       )}
+      {client && !senderKnown && (
+        <Button onClick={createContact}>{`Create contact ${item.from.name ?? item.from.email} at ${client.name}`}</Button>
+      )}
       <Button appearance="primary" disabled={!client || state.kind === 'filing'} onClick={file}>
         {lookup?.filed ? 'File here too' : 'File email'}
+      </Button>
+      <Field label="Follow-up task due">
+        <Input type="date" value={due} onChange={(_e, d) => setDue(d.value)} />
+      </Field>
+      <Button disabled={!client} onClick={followUp}>
+        Task from this email
       </Button>
       {state.kind === 'filing' && <Spinner size="tiny" label="Filing…" />}
       {state.kind === 'done' && <MessageBar intent="success"><MessageBarBody>{state.message}</MessageBarBody></MessageBar>}

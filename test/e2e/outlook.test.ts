@@ -10,7 +10,7 @@ import { demoUsers } from '../../api/src/db/seed/demo-people.js';
  * stand-in that speaks the Office.js surface the pane uses (onReady, mailbox.item, body.getAsync,
  * getAttachmentContentAsync), with a message from a demo contact and a PDF attachment.
  */
-const officeStandIn = (messageId: string) => `
+const officeStandIn = (messageId: string, from = { name: 'Jiří Dvořák', email: 'jiri.dvorak@dvorak-syn.example' }) => `
 window.Office = {
   HostType: { Outlook: 'Outlook' },
   CoercionType: { Html: 'html' },
@@ -20,7 +20,7 @@ window.Office = {
     internetMessageId: '${messageId}',
     conversationId: 'AAQkADemo',
     subject: 'Poptávka – servisní smlouva',
-    from: { displayName: 'Jiří Dvořák', emailAddress: 'jiri.dvorak@dvorak-syn.example' },
+    from: { displayName: '${from.name}', emailAddress: '${from.email}' },
     to: [{ displayName: 'Ioana Popescu', emailAddress: 'ioana.popescu@demo.example' }],
     cc: [],
     dateTimeCreated: new Date('2026-11-23T08:15:00Z'),
@@ -71,6 +71,33 @@ describe('the Outlook task pane', () => {
     expect(email.bodyHtml).not.toContain('script');
     expect(email.documentIds).toHaveLength(1);
     expect(email.links.some((l: { contactId: string | null }) => l.contactId !== null)).toBe(true);
+
+    await page.getByRole('button', { name: 'Task from this email' }).click();
+    await page.getByText('Follow-up task created.').waitFor();
+    const tasks = (await suite.server.call('GET', '/api/v1/activities?assignee=me&type=task&open=true&limit=200', { as: ioana })).body.items;
+    expect(tasks.map((t: { subject: string }) => t.subject)).toContain('Follow up: Poptávka – servisní smlouva');
+
+    // Reopening the same message shows that it is filed, and by whom.
+    await page.reload();
+    await page.getByText(/Filed by Ioana Popescu on .* in Dvořák & syn s\.r\.o\./).waitFor();
+    await page.context().close();
+  });
+
+  it('when the sender is not a contact yet, then the pane offers to create one at the suggested client', async () => {
+    const { page, errors } = await signedIn(suite.browser, `${suite.server.url}/outlook/taskpane.html`, ioana, {
+      viewport: { width: 380, height: 900 },
+      before: async (context) => {
+        await context.route('**/outlook/office/office.js', (route) =>
+          route.fulfill({ contentType: 'text/javascript', body: officeStandIn(`<new-${crypto.randomUUID()}@dvorak-syn.example>`, { name: 'Karel Nový', email: 'karel.novy@dvorak-syn.example' }) }),
+        );
+      },
+    });
+    await expect.poll(() => page.getByRole('combobox').first().inputValue()).toBe('Dvořák & syn s.r.o.');
+    await page.getByRole('button', { name: 'Create contact Karel Nový at Dvořák & syn s.r.o.' }).click();
+    await page.getByRole('checkbox', { name: /Link Karel Nový/ }).waitFor();
+    expect(errors).toEqual([]);
+    const contacts = (await suite.server.call('GET', '/api/v1/contacts?q=karel.novy@dvorak-syn.example', { as: ioana })).body.items;
+    expect(contacts).toEqual([expect.objectContaining({ firstName: 'Karel', lastName: 'Nový', email: 'karel.novy@dvorak-syn.example' })]);
     await page.context().close();
   });
 });

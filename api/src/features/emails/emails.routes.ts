@@ -20,9 +20,9 @@ export function emailsRoutes(ctx: ContextOf): Router {
   const actorOf = (req: Request): DocumentActor => ({ ...ctx(req).user, bearer: bearerOf(req) });
   r.post('/emails', async (req, res) => {
     const { scope } = ctx(req);
-    const { email: filed, created } = await service.fileEmail(scope, actorOf(req), body(req, emailFile));
+    const { email: filed, created, skipped } = await service.fileEmail(scope, actorOf(req), body(req, emailFile));
     if (created) res.location(`/api/v1/emails/${filed.id}`);
-    res.status(created ? 201 : 200).json(filed);
+    res.status(created ? 201 : 200).json({ ...filed, skippedAttachments: skipped });
   });
   r.get('/emails/lookup', async (req, res) => {
     res.json(await service.lookupEmail(ctx(req).scope, query(req, emailLookupQuery).internetMessageId));

@@ -43,6 +43,8 @@ export const filedEmail = z
     bodyText: z.string(),
     links: z.array(emailLink),
     documentIds: z.array(uuid),
+    /** Only in the answer to filing: attachments left out, and why. */
+    skippedAttachments: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
   })
   .meta({ id: 'Email' });
 export type Email = z.infer<typeof filedEmail>;

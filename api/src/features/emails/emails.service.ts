@@ -6,7 +6,7 @@ import { findClient } from '../clients/clients.repository.js';
 import { findContact } from '../contacts/contacts.repository.js';
 import { recordSystemEvent } from '../activities/activities.service.js';
 import { deleteDocument, storeDocument } from '../documents/documents.service.js';
-import type { DocumentActor } from '../documents/documents-runtime.js';
+import { documentsRuntime, type DocumentActor } from '../documents/documents-runtime.js';
 import { emailText, sanitizeEmailHtml } from './sanitize.js';
 import type { Email, EmailFile, EmailMatch } from './emails.schemas.js';
 
@@ -72,15 +72,18 @@ async function checkTargets(scope: TenantScope, input: EmailFile): Promise<void>
  * and one email entry on each newly linked client's timeline. Attachments are stored first; if
  * one is refused, the ones already stored are removed and nothing is written.
  */
-export async function fileEmail(scope: TenantScope, actor: DocumentActor, input: EmailFile): Promise<{ email: Email; created: boolean }> {
+export async function fileEmail(scope: TenantScope, actor: DocumentActor, input: EmailFile): Promise<{ email: Email; created: boolean; skipped: { name: string; reason: string }[] }> {
   assertCan(actor, 'email.file');
   await checkTargets(scope, input);
   const messageId = normalizeMessageId(input.internetMessageId);
   const existing = await scope.selectFrom('emails').select('id').where('internet_message_id', '=', messageId).where('deleted_at', 'is', null).executeTakeFirst();
   const documentIds: string[] = [];
+  // An attachment over the upload limit is left out (and named), the email is still filed.
+  const limit = documentsRuntime().config.uploadLimitBytes;
+  const skipped = input.attachments.filter((a) => Math.floor((a.contentBase64.length * 3) / 4) > limit).map((a) => ({ name: a.name, reason: `larger than the ${Math.round(limit / 1024 / 1024)} MB limit` }));
   if (!existing) {
     try {
-      for (const a of input.attachments) {
+      for (const a of input.attachments.filter((x) => !skipped.some((s) => s.name === x.name))) {
         const bytes = Buffer.from(a.contentBase64, 'base64');
         const doc = await storeDocument(scope, actor, { clientId: input.clientId, dealId: input.dealId ?? null, name: a.name, contentType: a.contentType, size: bytes.length, stream: Readable.from(bytes) });
         documentIds.push(doc.id);
@@ -138,7 +141,7 @@ export async function fileEmail(scope: TenantScope, actor: DocumentActor, input:
       }
       return { emailId, created };
     });
-    return { email: await getEmail(scope, result.emailId), created: result.created };
+    return { email: await getEmail(scope, result.emailId), created: result.created, skipped };
   } catch (err) {
     for (const id of documentIds) await deleteDocument(scope, actor, id, undefined).catch(() => undefined);
     throw err;

@@ -119,3 +119,23 @@ describe('filing emails', () => {
     expect((await server.call('POST', '/api/v1/emails/match', { as: outsider, body: { addresses: ['jiri@dvorak-syn.example'] } })).body).toEqual({ contacts: [], clients: [] });
   });
 });
+
+describe('filing emails with a big attachment', () => {
+  it('when an attachment is over the upload limit, then the email is filed without it and the answer names it', async () => {
+    const small = await startTestServer({ UPLOAD_LIMIT_MB: '1' });
+    try {
+      const u = newUser(['User']);
+      const c = (await small.call('POST', '/api/v1/clients', { as: u, body: { kind: 'company', name: 'Limits s.r.o.' } })).body.id;
+      const big = Buffer.alloc(1_200_000, 65).toString('base64');
+      const res = await small.call('POST', '/api/v1/emails', {
+        as: u,
+        body: message('big', { clientId: c, dealId: null, contactIds: [], attachments: [{ name: 'ok.pdf', contentType: 'application/pdf', contentBase64: pdf }, { name: 'scan.pdf', contentType: 'application/pdf', contentBase64: big }] }),
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.skippedAttachments).toEqual([{ name: 'scan.pdf', reason: 'larger than the 1 MB limit' }]);
+      expect(res.body.documentIds).toHaveLength(1);
+    } finally {
+      await small.stop();
+    }
+  });
+});
