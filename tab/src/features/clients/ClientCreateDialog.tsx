@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { FormDialog } from '../FormDialog.js';
 import { clientCreate, type Client, type RegistryRecord } from '../../../../api/src/contract/index.js';
 import { useApp } from '../../app/context.js';
 import { navigate } from '../../app/router.js';
@@ -56,14 +57,7 @@ export function ClientCreateDialog({ onCreated }: { onCreated: () => void }) {
     }
   };
   return (
-    <Dialog open={open} onOpenChange={(_e, d) => setOpen(d.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button appearance="primary">{t('newClient')}</Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t('newClient')}</DialogTitle>
-          <DialogContent>
+    <FormDialog open={open} onOpenChange={setOpen} trigger={t('newClient')} triggerAppearance="primary" title={t('newClient')} submit={t('create')} onSubmit={submit}>
             <RadioGroup layout="horizontal" value={form.kind} onChange={set('kind')} aria-label={t('kind')}>
               <Radio value="company" label={t('kindCompany')} />
               <Radio value="person" label={t('kindPerson')} />
@@ -98,17 +92,6 @@ export function ClientCreateDialog({ onCreated }: { onCreated: () => void }) {
             <Field label={t('email')} validationMessage={errors.email}>
               <Input value={form.email} onChange={set('email')} type="email" />
             </Field>
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>{t('cancel')}</Button>
-            </DialogTrigger>
-            <Button appearance="primary" onClick={submit}>
-              {t('create')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          </FormDialog>
   );
 }

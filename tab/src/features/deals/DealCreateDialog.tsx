@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input } from '@fluentui/react-components';
+import { Field, Input } from '@fluentui/react-components';
+import { FormDialog } from '../FormDialog.js';
 import { dealCreate, type Deal } from '../../../../api/src/contract/index.js';
 import { useApp } from '../../app/context.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -43,17 +44,7 @@ export function DealCreateDialog({ onCreated, clientId }: { onCreated: (deal: De
   };
   const set = (k: keyof typeof form) => (_e: unknown, d: { value: string }) => setForm((f) => ({ ...f, [k]: d.value }));
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(_e, d) => setOpen(d.open)}
-    >
-      <DialogTrigger disableButtonEnhancement>
-        <Button appearance="primary">{t('newDeal')}</Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t('newDeal')}</DialogTitle>
-          <DialogContent>
+    <FormDialog open={open} onOpenChange={setOpen} trigger={t('newDeal')} triggerAppearance="primary" title={t('newDeal')} submit={t('create')} onSubmit={submit}>
             {!clientId && (
               <Field label={t('client')} required validationMessage={errors.clientId}>
                 <ClientPicker onPick={(c) => setForm((f) => ({ ...f, clientId: c?.id ?? '' }))} />
@@ -71,17 +62,6 @@ export function DealCreateDialog({ onCreated, clientId }: { onCreated: (deal: De
             <Field label={t('expectedClose')} validationMessage={errors.expectedCloseDate}>
               <Input type="date" value={form.expectedCloseDate} onChange={set('expectedCloseDate')} />
             </Field>
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>{t('cancel')}</Button>
-            </DialogTrigger>
-            <Button appearance="primary" onClick={submit}>
-              {t('create')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          </FormDialog>
   );
 }

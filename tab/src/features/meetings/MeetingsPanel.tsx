@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, Link, Text, makeStyles } from '@fluentui/react-components';
+import { Button, Card, Checkbox, Field, Input, Link, Text, makeStyles } from '@fluentui/react-components';
+import { FormDialog } from '../FormDialog.js';
 import type { Contact, Meeting, Page } from '../../../../api/src/contract/index.js';
 import { useApp, useLoad } from '../../app/context.js';
 import { Loaded } from '../../app/states.js';
@@ -85,14 +86,7 @@ function ScheduleMeeting({ clientId, onScheduled }: { clientId: string; onSchedu
     }
   };
   return (
-    <Dialog open={open} onOpenChange={(_e, d) => setOpen(d.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button size="small">{t('scheduleMeeting')}</Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t('scheduleMeeting')}</DialogTitle>
-          <DialogContent>
+    <FormDialog open={open} onOpenChange={setOpen} trigger={t('scheduleMeeting')} triggerSize="small" title={t('scheduleMeeting')} submit={t('scheduleMeeting')} onSubmit={submit}>
             <Field label={t('subject')} required validationMessage={errors.subject ?? errors._}>
               <Input value={form.subject} onChange={(_e, d) => setForm((f) => ({ ...f, subject: d.value }))} />
             </Field>
@@ -116,17 +110,6 @@ function ScheduleMeeting({ clientId, onScheduled }: { clientId: string; onSchedu
                   ))}
             </Field>
             <Checkbox label={t('teamsMeeting')} checked={form.online} onChange={(_e, d) => setForm((f) => ({ ...f, online: Boolean(d.checked) }))} />
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>{t('cancel')}</Button>
-            </DialogTrigger>
-            <Button appearance="primary" onClick={submit}>
-              {t('scheduleMeeting')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          </FormDialog>
   );
 }
