@@ -29,7 +29,7 @@ import { graphRuntime } from './graph/graph-runtime.js';
 import { attachBot } from '../../bot/src/bot-app.js';
 import { emailBodyLimit, emailsRoutes } from './features/emails/emails.routes.js';
 import { registryRoutes } from './features/registry/registry.routes.js';
-import { createRegistryService } from './features/registry/registry.service.js';
+import { createRegistryService, type RegistryService } from './features/registry/registry.service.js';
 import type { App } from '@microsoft/teams.apps';
 
 export interface AppOptions {
@@ -45,6 +45,8 @@ export interface CrmApp {
   verifier: TokenVerifier;
   /** The Teams SDK app behind /api/messages (proactive sends need it). */
   bot: App;
+  /** Registry look-ups, shared with the background job worker. */
+  registry: RegistryService;
 }
 
 
@@ -166,5 +168,5 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
 
   app.use(unknownRoute);
   app.use(problemHandler);
-  return { app, devIssuer, verifier, bot };
+  return { app, devIssuer, verifier, bot, registry };
 }

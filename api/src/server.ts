@@ -13,6 +13,7 @@ import { localSender, startReminderScheduler, teamsSender } from '../../bot/src/
 import { startMeetingSync } from './features/meetings/meetings-sync-job.js';
 import { outlookCalendar } from './features/meetings/outlook-calendar.js';
 import { graphRuntime } from './graph/graph-runtime.js';
+import { startJobWorker } from './features/jobs/registry-refresh-job.js';
 
 export interface RunningServer {
   url: string;
@@ -40,6 +41,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env, logDestination
   }
   const crm = await createApp({ config, database, logger });
   const reminders = startReminderScheduler(database.db, config.bot ? teamsSender(crm.bot) : localSender(), logger);
+  // Registry calls are spaced out to stay far below the services' limits.
+  const jobs = startJobWorker({ db: database.db, dialect: database.dialect, registry: crm.registry, logger, throttleMs: 1100 });
   // Meetings moved or cancelled in Outlook come back to the timeline (Microsoft 365 mode only).
   const graph = graphRuntime(config.graph).graph;
   const stopMeetingSync = config.graph.meetingsStore === 'graph' && graph ? startMeetingSync(database, { calendar: outlookCalendar(graph) }, logger) : () => undefined;
@@ -61,6 +64,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, logDestination
         server.closeIdleConnections();
       });
       stopMeetingSync();
+      await jobs.stop();
       await reminders.stop();
       await database.db.destroy();
       logger.info('CRM server stopped');

@@ -11,6 +11,7 @@ import type { ActivitiesTable } from '../features/activities/activities.table.js
 import type { DocumentFoldersTable, DocumentsTable } from '../features/documents/documents.table.js';
 import type { MeetingsTable, MeetingSyncLeasesTable } from '../features/meetings/meetings.table.js';
 import type { EmailLinksTable, EmailsTable } from '../features/emails/emails.table.js';
+import type { JobsTable } from '../features/jobs/jobs.table.js';
 import type { BotConversationsTable } from '../../../bot/src/reminders/reminders.table.js';
 
 /** The typed shape of the whole database; each feature owns its table interfaces. */
@@ -34,6 +35,7 @@ export interface Database {
   meetings: MeetingsTable;
   meeting_sync_leases: MeetingSyncLeasesTable;
   bot_conversations: BotConversationsTable;
+  jobs: JobsTable;
   emails: EmailsTable;
   email_links: EmailLinksTable;
 }

@@ -4,6 +4,7 @@ import * as m0002 from './0002_deals_activities.js';
 import * as m0004 from './0004_documents_meetings.js';
 import * as m0005 from './0005_emails.js';
 import * as m0006 from './0006_bot_reminders.js';
+import * as m0007 from './0007_jobs.js';
 
 /** Every migration in order. Forward-only: never edit one that has shipped, add the next number. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0004_documents_meetings': m0004,
   '0005_emails': m0005,
   '0006_bot_reminders': m0006,
+  '0007_jobs': m0007,
 };
