@@ -48,4 +48,18 @@ describe('loading a company from a registry', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('when an existing client is refreshed from its card, then the registry data lands and the timeline says so', async () => {
+    const { page, errors } = await signedIn(suite.browser, `${suite.server.url}/tab/#/clients`, alena);
+    await page.getByRole('searchbox').fill('strojirny vysocina');
+    await page.getByRole('link', { name: 'Strojírny Vysočina a.s.' }).click();
+    await page.getByRole('tab', { name: 'Details' }).click();
+    await page.getByRole('button', { name: 'Load from ARES' }).click();
+    await page.getByRole('status').filter({ hasText: 'ARES:' }).waitFor();
+    expect(errors).toEqual([]);
+    const client = (await suite.server.call('GET', '/api/v1/clients?q=strojirny%20vysocina%20a', { as: alena })).body.items.find((c: { companyId: string }) => c.companyId === '26141591');
+    const tl = (await suite.server.call('GET', `/api/v1/clients/${client.id}/timeline?type=system`, { as: alena })).body.items;
+    expect(tl.map((a: { subject: string }) => a.subject)).toContain('Updated from ARES');
+    await page.context().close();
+  });
 });

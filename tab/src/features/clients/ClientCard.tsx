@@ -177,6 +177,17 @@ function Details({ client, etag, onSaved }: { client: Client; etag: string | nul
     paymentTermsDays: String(client.paymentTermsDays ?? ''),
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [refreshed, setRefreshed] = useState<string | null>(null);
+  // ARES for Czech clients, the PL white list, ANAF, or VIES by the VAT id: the server picks.
+  const refreshFromRegistry = async () => {
+    try {
+      const r = await api.post<{ record: { source: string }; changed: string[] }>(`/clients/${client.id}/registry-refresh`);
+      setRefreshed(`${r.record.source}: ${r.changed.join(', ') || '—'}`);
+      onSaved();
+    } catch (e) {
+      setRefreshed(e instanceof ApiError ? (e.errors[0]?.message ?? e.detail) : String(e));
+    }
+  };
   const [conflict, setConflict] = useState<string | null>(null);
   const [children] = useLoad(() => api.get<{ items: Client[] }>(`/clients/${client.id}/children`), [client.id]);
   const save = async () => {
@@ -271,6 +282,10 @@ function Details({ client, etag, onSaved }: { client: Client; etag: string | nul
             <Fact label={t('website')}>{client.website ?? '—'}</Fact>
             <Fact label={t('contactPreferences')}>{client.preferredContactMethods.map((m) => t(contactMethodLabels[m])).join(', ') || '—'}</Fact>
             <Button onClick={() => setEditing(true)}>{t('edit')}</Button>
+            {(client.companyId || client.vatId) && (
+              <Button onClick={refreshFromRegistry}>{client.country === 'CZ' ? t('loadFromAres') : t('loadFromRegistry')}</Button>
+            )}
+            {refreshed && <Text role="status">{refreshed}</Text>}
           </div>
         )}
       </Card>
