@@ -21,7 +21,9 @@ describe('loading a company from a registry', () => {
     await dialog.getByLabel('Země').fill('CZ');
     await dialog.getByLabel('IČO').fill('27182819');
     await dialog.getByRole('button', { name: 'Načíst z ARES' }).click();
-    await page.getByText('ARES: Dvořák & syn s.r.o., Křenová 1127/58, 602 00, Brno').waitFor();
+    await dialog.getByRole('checkbox', { name: 'Název: Dvořák & syn s.r.o.' }).waitFor();
+    // Field by field: keep the name and VAT data, leave the registered address out.
+    await dialog.getByRole('checkbox', { name: 'Sídlo: Křenová 1127/58, 602 00, Brno' }).uncheck();
     await screenshot(page, 'tab-registry-ares');
     await page.getByRole('button', { name: 'Použít tyto údaje' }).click();
     await expect.poll(() => dialog.getByLabel('Název').inputValue()).toBe('Dvořák & syn s.r.o.');
@@ -31,7 +33,7 @@ describe('loading a company from a registry', () => {
     const id = new URL(page.url()).hash.split('/').pop()!;
     const created = (await suite.server.call('GET', `/api/v1/clients/${id}`, { as: alena })).body;
     expect(created).toMatchObject({ companyId: '27182819', vatId: 'CZ27182819', vatPayer: true, country: 'CZ' });
-    expect(created.addresses).toEqual([expect.objectContaining({ type: 'registered', street: 'Křenová 1127/58', city: 'Brno', postalCode: '602 00' })]);
+    expect(created.addresses).toEqual([]);
     await page.context().close();
   });
 
@@ -60,6 +62,18 @@ describe('loading a company from a registry', () => {
     const client = (await suite.server.call('GET', '/api/v1/clients?q=strojirny%20vysocina%20a', { as: alena })).body.items.find((c: { companyId: string }) => c.companyId === '26141591');
     const tl = (await suite.server.call('GET', `/api/v1/clients/${client.id}/timeline?type=system`, { as: alena })).body.items;
     expect(tl.map((a: { subject: string }) => a.subject)).toContain('Updated from ARES');
+    await page.context().close();
+  });
+
+  it('when a Polish client is refreshed from its card, then its bank accounts show under billing', async () => {
+    const { page, errors } = await signedIn(suite.browser, `${suite.server.url}/tab/#/clients`, alena);
+    await page.getByRole('searchbox').fill('lodzkie');
+    await page.getByRole('link', { name: /Łódzkie Zakłady/ }).click();
+    await page.getByRole('tab', { name: 'Details' }).click();
+    await page.getByRole('button', { name: 'Load from registry' }).click();
+    await page.getByText('61109010140000071219812874').waitFor();
+    await screenshot(page, 'tab-registry-bank-accounts');
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 });

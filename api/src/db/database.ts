@@ -12,6 +12,7 @@ import type { DocumentFoldersTable, DocumentsTable } from '../features/documents
 import type { MeetingsTable, MeetingSyncLeasesTable } from '../features/meetings/meetings.table.js';
 import type { EmailLinksTable, EmailsTable } from '../features/emails/emails.table.js';
 import type { JobsTable } from '../features/jobs/jobs.table.js';
+import type { ClientBankAccountsTable } from '../features/registry/registry.table.js';
 import type { BotConversationsTable } from '../../../bot/src/reminders/reminders.table.js';
 
 /** The typed shape of the whole database; each feature owns its table interfaces. */
@@ -36,6 +37,7 @@ export interface Database {
   meeting_sync_leases: MeetingSyncLeasesTable;
   bot_conversations: BotConversationsTable;
   jobs: JobsTable;
+  client_bank_accounts: ClientBankAccountsTable;
   emails: EmailsTable;
   email_links: EmailLinksTable;
 }

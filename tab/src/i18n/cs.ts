@@ -188,4 +188,5 @@ export const cs: Messages = {
   useRegistryValues: 'Použít tyto údaje',
   yes: 'ano',
   no: 'ne',
+  bankAccounts: 'Bankovní účty (registr)',
 };

@@ -187,6 +187,7 @@ export const en = {
   useRegistryValues: 'Use these values',
   yes: 'yes',
   no: 'no',
+  bankAccounts: 'Bank accounts (registry)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -188,4 +188,5 @@ export const pl: Messages = {
   useRegistryValues: 'Użyj tych danych',
   yes: 'tak',
   no: 'nie',
+  bankAccounts: 'Rachunki bankowe (rejestr)',
 };

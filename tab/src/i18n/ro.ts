@@ -188,4 +188,5 @@ export const ro: Messages = {
   useRegistryValues: 'Folosiți aceste date',
   yes: 'da',
   no: 'nu',
+  bankAccounts: 'Conturi bancare (registru)',
 };

@@ -133,3 +133,7 @@ create index "activities_reminder_due_ix" on "activities" ("reminder_sent_at", "
 create table "jobs" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "updated_at" nvarchar(30) not null, "updated_by" nvarchar(36), "version" integer default 1 not null, "deleted_at" nvarchar(30), "type" nvarchar(40) not null, "status" nvarchar(10) not null, "payload" nvarchar(max) not null, "progress_done" integer default 0 not null, "progress_total" integer not null, "failures" nvarchar(max) not null, "claimed_by" nvarchar(100), "lease_until" nvarchar(30));
 
 create index "jobs_status_ix" on "jobs" ("status", "lease_until");
+
+create table "client_bank_accounts" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "client_id" nvarchar(36) not null, "account_number" nvarchar(34) not null, "source" nvarchar(40) not null, constraint "client_bank_accounts_client_fk" foreign key ("client_id") references "clients" ("id"));
+
+create index "client_bank_accounts_client_ix" on "client_bank_accounts" ("tenant_id", "client_id");

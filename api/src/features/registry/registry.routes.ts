@@ -5,7 +5,7 @@ import { idFrom, params } from '../../http/validate.js';
 import { document, idParams } from '../../openapi/registry.js';
 import { client } from '../clients/clients.schemas.js';
 import { registryParams, registryRecord } from './registry.schemas.js';
-import type { RegistryService } from './registry.service.js';
+import { bankAccountsOf, type RegistryService } from './registry.service.js';
 import { body } from '../../http/validate.js';
 import { getJob, job, queueRegistryRefresh, registryRefreshRequest } from '../jobs/registry-refresh-job.js';
 
@@ -15,6 +15,8 @@ document({ method: 'post', path: '/clients/{id}/registry-refresh', summary: 'Fil
 
 document({ method: 'post', path: '/clients/registry-refresh', summary: 'Refresh many clients from their registries as a background job (Manager+)', tags, body: registryRefreshRequest, responses: { 202: job } });
 document({ method: 'get', path: '/jobs/{id}', summary: 'Progress of a background job', tags: ['Jobs'], params: idParams, responses: { 200: job } });
+
+document({ method: 'get', path: '/clients/{id}/bank-accounts', summary: 'Bank accounts the registry publishes for the client (PL VAT white list)', tags, params: idParams, responses: { 200: z.object({ items: z.array(z.object({ accountNumber: z.string(), source: z.string(), checkedAt: z.string() })) }) } });
 
 export function registryRoutes(ctx: ContextOf, registry: RegistryService): Router {
   const r = Router();
@@ -27,6 +29,9 @@ export function registryRoutes(ctx: ContextOf, registry: RegistryService): Route
     const { scope, user } = ctx(req);
     const queued = await queueRegistryRefresh(scope, user, body(req, registryRefreshRequest).clientIds);
     res.status(202).location(`/api/v1/jobs/${queued.id}`).json(queued);
+  });
+  r.get('/clients/:id/bank-accounts', async (req, res) => {
+    res.json({ items: await bankAccountsOf(ctx(req).scope, idFrom(req)) });
   });
   r.get('/jobs/:id', async (req, res) => {
     res.json(await getJob(ctx(req).scope, idFrom(req)));

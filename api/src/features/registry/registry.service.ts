@@ -20,6 +20,13 @@ const limits: Record<Country, { calls: number; windowMs: number }> = {
 };
 const dayMs = 86_400_000;
 
+/** The bank accounts a registry published for a client (PL VAT white list). */
+export async function bankAccountsOf(scope: TenantScope, clientId: string): Promise<{ accountNumber: string; source: string; checkedAt: string }[]> {
+  await getClient(scope, clientId);
+  const rows = await scope.selectFrom('client_bank_accounts').select(['account_number', 'source', 'created_at']).where('client_id', '=', clientId).orderBy('account_number').execute();
+  return rows.map((r) => ({ accountNumber: r.account_number, source: r.source, checkedAt: r.created_at }));
+}
+
 export interface RegistryService {
   lookup(scope: TenantScope, country: Country, companyId: string): Promise<RegistryRecord>;
   refreshClient(scope: TenantScope, user: CrmUser, clientId: string): Promise<{ client: Client; record: RegistryRecord; changed: string[] }>;
@@ -84,6 +91,10 @@ export function createRegistryService(urls: RegistryUrls, logger: Logger): Regis
     };
     return scope.transaction(async (tx) => {
       const updated = await updateClient(tx, user, clientId, patch, undefined);
+      if (record.source === 'PL VAT white list') {
+        await tx.deleteFrom('client_bank_accounts').where('client_id', '=', clientId).execute();
+        await tx.insert('client_bank_accounts', record.bankAccounts.map((account_number) => ({ ...tx.newAppendOnly(), client_id: clientId, account_number, source: record.source })));
+      }
       const changed = (['name', 'vatId', 'vatPayer'] as const).filter((f) => JSON.stringify(client[f]) !== JSON.stringify(updated[f]));
       if (JSON.stringify(client.addresses.find((a) => a.type === 'registered')) !== JSON.stringify(updated.addresses.find((a) => a.type === 'registered'))) changed.push('registeredAddress' as never);
       const warnings = [record.dissolved ? 'the registry marks the company as dissolved' : null, record.unreliableVatPayer ? 'the registry marks it as an unreliable or inactive VAT payer' : null].filter(Boolean);

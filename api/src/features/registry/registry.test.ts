@@ -113,4 +113,12 @@ describe('registry look-ups against the stand-ins', () => {
     await get('cz/27182819', newUser(['User'])); // another tenant asks the registry itself
     expect(registries.state.calls).toBe(before + 1);
   });
+
+  it('when a Polish client is refreshed, then the white list bank accounts are kept on the client', async () => {
+    const client = (await server.call('POST', '/api/v1/clients', { as: user, body: { kind: 'company', name: 'Łódź (old)', companyId: '5250012343', country: 'PL' } })).body;
+    expect((await server.call('POST', `/api/v1/clients/${client.id}/registry-refresh`, { as: user })).status).toBe(200);
+    const accounts = await server.call('GET', `/api/v1/clients/${client.id}/bank-accounts`, { as: user });
+    expect(accounts.body.items).toEqual([expect.objectContaining({ accountNumber: '61109010140000071219812874', source: 'PL VAT white list' })]);
+    expect((await server.call('GET', `/api/v1/clients/${client.id}/bank-accounts`, { as: other })).status).toBe(404);
+  });
 });

@@ -178,6 +178,7 @@ function Details({ client, etag, onSaved }: { client: Client; etag: string | nul
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [refreshed, setRefreshed] = useState<string | null>(null);
+  const [accounts] = useLoad(() => api.get<{ items: { accountNumber: string }[] }>(`/clients/${client.id}/bank-accounts`), [client.id, client.version]);
   // ARES for Czech clients, the PL white list, ANAF, or VIES by the VAT id: the server picks.
   const refreshFromRegistry = async () => {
     try {
@@ -281,11 +282,18 @@ function Details({ client, etag, onSaved }: { client: Client; etag: string | nul
             <Fact label={t('paymentTerms')}>{client.paymentTermsDays ?? '—'}</Fact>
             <Fact label={t('website')}>{client.website ?? '—'}</Fact>
             <Fact label={t('contactPreferences')}>{client.preferredContactMethods.map((m) => t(contactMethodLabels[m])).join(', ') || '—'}</Fact>
+            {accounts.state === 'ready' && accounts.data.items.length > 0 && (
+              <Fact label={t('bankAccounts')}>{accounts.data.items.map((a) => a.accountNumber).join(', ')}</Fact>
+            )}
             <Button onClick={() => setEditing(true)}>{t('edit')}</Button>
             {(client.companyId || client.vatId) && (
               <Button onClick={refreshFromRegistry}>{client.country === 'CZ' ? t('loadFromAres') : t('loadFromRegistry')}</Button>
             )}
-            {refreshed && <Text role="status">{refreshed}</Text>}
+            {refreshed && (
+              <Text role="status" style={{ gridColumn: '1 / -1' }}>
+                {refreshed}
+              </Text>
+            )}
           </div>
         )}
       </Card>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { FormDialog } from '../FormDialog.js';
 import { clientCreate, type Client, type RegistryRecord } from '../../../../api/src/contract/index.js';
 import { useApp } from '../../app/context.js';
@@ -17,6 +17,8 @@ export function ClientCreateDialog({ onCreated }: { onCreated: () => void }) {
   const set = (k: keyof typeof form) => (_e: unknown, d: { value: string }) => setForm((f) => ({ ...f, [k]: d.value }));
   const [found, setFound] = useState<RegistryRecord | null>(null);
   const [accepted, setAccepted] = useState<RegistryRecord | null>(null);
+  // Field by field: each part of the registry's answer can be left out before accepting.
+  const [take, setTake] = useState({ name: true, vat: true, address: true });
   const registry = (country: string) => ({ CZ: 'cz', PL: 'pl', RO: 'ro' })[country.toUpperCase()] ?? 'eu';
   // ARES, the PL VAT white list or ANAF by the country typed; VIES for other EU VAT ids.
   const load = async () => {
@@ -30,16 +32,18 @@ export function ClientCreateDialog({ onCreated }: { onCreated: () => void }) {
     }
   };
   const accept = (r: RegistryRecord) => {
-    setForm((f) => ({ ...f, kind: 'company', name: r.name, country: r.registeredAddress.country, companyId: r.companyId ?? f.companyId }));
+    setForm((f) => ({ ...f, kind: 'company', name: take.name ? r.name : f.name, country: r.registeredAddress.country, companyId: r.companyId ?? f.companyId }));
     setAccepted(r);
     setFound(null);
   };
   const submit = async () => {
     const fromRegistry = accepted
       ? {
-          ...(accepted.vatId ? { vatId: accepted.vatId } : {}),
-          ...(accepted.vatPayer !== null ? { vatPayer: accepted.vatPayer } : {}),
-          addresses: [{ type: 'registered', street: accepted.registeredAddress.street, city: accepted.registeredAddress.city, postalCode: accepted.registeredAddress.postalCode, country: accepted.registeredAddress.country }],
+          ...(take.vat && accepted.vatId ? { vatId: accepted.vatId } : {}),
+          ...(take.vat && accepted.vatPayer !== null ? { vatPayer: accepted.vatPayer } : {}),
+          ...(take.address
+            ? { addresses: [{ type: 'registered', street: accepted.registeredAddress.street, city: accepted.registeredAddress.city, postalCode: accepted.registeredAddress.postalCode, country: accepted.registeredAddress.country }] }
+            : {}),
         }
       : {};
     const input = { ...Object.fromEntries(Object.entries(form).filter(([, v]) => v !== '')), ...fromRegistry };
@@ -74,10 +78,18 @@ export function ClientCreateDialog({ onCreated }: { onCreated: () => void }) {
             {found && (
               <MessageBar intent={found.dissolved || found.unreliableVatPayer ? 'warning' : 'info'}>
                 <MessageBarBody>
-                  <Text block>
-                    {t('registryFound', { source: found.source, name: found.name, address: [found.registeredAddress.street, found.registeredAddress.postalCode, found.registeredAddress.city].filter(Boolean).join(', ') })}
-                  </Text>
-                  <Text block>{`${found.vatId ?? ''} ${t('registryVat', { value: found.vatPayer === null ? '—' : t(found.vatPayer ? 'yes' : 'no') })}`}</Text>
+                  <Text block>{`${found.source}:`}</Text>
+                  <Checkbox checked={take.name} onChange={(_e, d) => setTake((x) => ({ ...x, name: Boolean(d.checked) }))} label={`${t('name')}: ${found.name}`} />
+                  <Checkbox
+                    checked={take.address}
+                    onChange={(_e, d) => setTake((x) => ({ ...x, address: Boolean(d.checked) }))}
+                    label={`${t('addressRegistered')}: ${[found.registeredAddress.street, found.registeredAddress.postalCode, found.registeredAddress.city].filter(Boolean).join(', ')}`}
+                  />
+                  <Checkbox
+                    checked={take.vat}
+                    onChange={(_e, d) => setTake((x) => ({ ...x, vat: Boolean(d.checked) }))}
+                    label={`${t('vatId')}: ${found.vatId ?? '—'}, ${t('registryVat', { value: found.vatPayer === null ? '—' : t(found.vatPayer ? 'yes' : 'no') })}`}
+                  />
                   {found.dissolved && <Text block weight="semibold">{t('registryDissolved')}</Text>}
                   {found.unreliableVatPayer && <Text block weight="semibold">{t('registryUnreliable')}</Text>}
                   <Button size="small" appearance="primary" onClick={() => accept(found)}>
