@@ -7,6 +7,7 @@ import {
   Field,
   FluentProvider,
   Input,
+  Link,
   MessageBar,
   MessageBarBody,
   Option,
@@ -123,6 +124,12 @@ function Filing({ api }: { api: Api }) {
     }
   };
   const contacts = match?.contacts.filter((c) => c.clientId === client?.id) ?? [];
+  const unfile = async (clientId: string) => {
+    if (!lookup?.emailId) return;
+    await api.del(`/emails/${lookup.emailId}/links?clientId=${clientId}`);
+    setLookup(await api.get<Lookup>(`/emails/lookup?internetMessageId=${encodeURIComponent(item.internetMessageId)}`));
+    setState({ kind: 'done', message: 'Unfiled.' });
+  };
   const senderKnown = match?.contacts.some((c) => c.email === item.from.email) ?? true;
   const createContact = async () => {
     if (!client) return;
@@ -150,7 +157,16 @@ function Filing({ api }: { api: Api }) {
       <Text size={200}>{`${item.from.name ?? ''} <${item.from.email}>`}</Text>
       {lookup?.filed && (
         <MessageBar intent="info">
-          <MessageBarBody>{lookup.links.map((l) => `Filed by ${l.filedBy ?? 'someone'} on ${new Date(l.filedAt).toLocaleDateString()} in ${l.clientName}`).filter((v, i, all) => all.indexOf(v) === i).join(' · ')}</MessageBarBody>
+          <MessageBarBody>
+            {lookup.links.map((l) => `Filed by ${l.filedBy ?? 'someone'} on ${new Date(l.filedAt).toLocaleDateString()} in ${l.clientName}`).filter((v, i, all) => all.indexOf(v) === i).join(' · ')}
+            {[...new Map(lookup.links.map((l) => [l.clientId, l.clientName])).entries()].map(([id, name]) => (
+              <span key={id}>
+                {' '}
+                <Link href={`/tab/#/clients/${id}`} target="_blank">{`Open ${name}`}</Link>{' '}
+                <Button size="small" appearance="subtle" onClick={() => void unfile(id)}>{`Unfile from ${name}`}</Button>
+              </span>
+            ))}
+          </MessageBarBody>
         </MessageBar>
       )}
       <Field label="Client" hint={match && match.clients.length === 0 ? 'No client matches these addresses: search for one.' : undefined}>

@@ -80,6 +80,24 @@ describe('the Outlook task pane', () => {
     // Reopening the same message shows that it is filed, and by whom.
     await page.reload();
     await page.getByText(/Filed by Ioana Popescu on .* in Dvořák & syn s\.r\.o\./).waitFor();
+    await screenshot(page, 'outlook-pane-reopened');
+
+    // The Teams tab shows it on the client's timeline, with the attachment among the documents.
+    const tab = await page.context().newPage();
+    tab.setDefaultTimeout(8000);
+    await tab.goto(`${suite.server.url}/tab/#/clients/${email.links[0].clientId}`);
+    await tab.getByRole('button', { name: `Sign in: ${ioana.name}` }).click();
+    await tab.getByRole('heading', { name: 'Dvořák & syn s.r.o.' }).waitFor();
+    await tab.getByText('Poptávka – servisní smlouva').first().waitFor();
+    await tab.getByRole('tab', { name: 'Related' }).click();
+    await tab.getByText('poptavka.pdf').waitFor();
+    await screenshot(tab, 'tab-filed-email');
+    await tab.close();
+
+    await page.getByRole('button', { name: 'Unfile from Dvořák & syn s.r.o.' }).click();
+    await page.getByText('Unfiled.').waitFor();
+    expect((await suite.server.call('GET', `/api/v1/emails/lookup?internetMessageId=${encodeURIComponent(messageId)}`, { as: ioana })).body.filed).toBe(false);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 

@@ -36,7 +36,9 @@ const themes = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHi
 
 const useStyles = makeStyles({
   shell: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
-  nav: { display: 'flex', alignItems: 'center', gap: '12px', padding: '4px 16px', backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // Wraps on narrow hosts (Teams mobile, the Outlook pane width) instead of widening the page.
+  nav: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '12px', padding: '4px 16px', backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  tabs: { flexWrap: 'wrap', maxWidth: '100%' },
   grow: { flexGrow: 1 },
   main: { padding: '16px', maxWidth: '1400px', margin: '0 auto' },
 });
@@ -118,7 +120,7 @@ function SignedIn({ getToken, onUnauthorized, settings, canSwitchUser }: { getTo
       <div className={styles.shell}>
         <nav className={styles.nav} aria-label={t('appName')}>
           <Text weight="semibold">{t('appName')}</Text>
-          <TabList selectedValue={navValue} onTabSelect={(_e, d) => navigate(`/${String(d.value)}`)}>
+          <TabList className={styles.tabs} selectedValue={navValue} onTabSelect={(_e, d) => navigate(`/${String(d.value)}`)}>
             <Tab value="clients">{t('navClients')}</Tab>
             <Tab value="deals">{t('navPipeline')}</Tab>
             <Tab value="deals/list">{t('navDeals')}</Tab>

@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { z } from 'zod';
 import type { ContextOf } from '../../http/request-scope.js';
 import { body, idFrom, query } from '../../http/validate.js';
 import { document, idParams } from '../../openapi/registry.js';
@@ -7,9 +8,11 @@ import { filedEmail, emailFile, emailLookup, emailLookupQuery, emailMatch, email
 import * as service from './emails.service.js';
 
 const tags = ['Emails'];
+const unfileQuery = z.strictObject({ clientId: z.uuid() });
 document({ method: 'post', path: '/emails', summary: 'File an email (once per tenant; filing again adds links) with its attachments', tags, body: emailFile, responses: { 201: filedEmail, 200: filedEmail } });
 document({ method: 'get', path: '/emails/lookup', summary: 'Is this internet message id filed, where and by whom', tags, query: emailLookupQuery, responses: { 200: emailLookup } });
 document({ method: 'post', path: '/emails/match', summary: 'Contacts and clients for the addresses of an email', tags, body: emailMatchRequest, responses: { 200: emailMatch } });
+document({ method: 'delete', path: '/emails/{id}/links', summary: 'Unfile from a client (?clientId=): its links and timeline entry go; with no link left, the email and its documents too', tags, params: idParams, query: unfileQuery, responses: { 200: z.object({ filed: z.boolean() }) } });
 document({ method: 'get', path: '/emails/{id}', summary: 'A filed email with its sanitized HTML body', tags, params: idParams, responses: { 200: filedEmail } });
 
 /** Filing carries attachments as base64 in JSON: its body limit is the one exception to 1 MB. */
@@ -29,6 +32,11 @@ export function emailsRoutes(ctx: ContextOf): Router {
   });
   r.post('/emails/match', async (req, res) => {
     res.json(await service.matchAddresses(ctx(req).scope, body(req, emailMatchRequest).addresses));
+  });
+  r.delete('/emails/:id/links', async (req, res) => {
+    const { scope } = ctx(req);
+    const id = idFrom(req);
+    res.json(await service.unfileEmail(scope, actorOf(req), id, query(req, unfileQuery).clientId));
   });
   r.get('/emails/:id', async (req, res) => {
     res.json(await service.getEmail(ctx(req).scope, idFrom(req)));

@@ -149,6 +149,27 @@ export async function fileEmail(scope: TenantScope, actor: DocumentActor, input:
 }
 
 /**
+ * Unfiles an email from a client: its links to that client (and the client's deals and
+ * contacts) and the email entry on that client's timeline go. When no link is left, the email
+ * and the documents its attachments became go too, so nothing is left orphaned.
+ */
+export async function unfileEmail(scope: TenantScope, actor: DocumentActor, id: string, clientId: string): Promise<{ filed: boolean }> {
+  assertCan(actor, 'email.file');
+  const email = await getEmail(scope, id);
+  if (!email.links.some((l) => l.clientId === clientId)) throw new AppError('not-found', 'The email is not filed to this client.');
+  const now = new Date().toISOString();
+  const remaining = await scope.transaction(async (tx) => {
+    await tx.deleteFrom('email_links').where('email_id', '=', id).where('client_id', '=', clientId).execute();
+    await tx.updateTable('activities').set({ deleted_at: now, updated_at: now, updated_by: actor.id }).where('email_id', '=', id).where('client_id', '=', clientId).where('deleted_at', 'is', null).execute();
+    const left = await tx.selectFrom('email_links').select('id').where('email_id', '=', id).executeTakeFirst();
+    if (!left) await tx.updateTable('emails').set({ deleted_at: now, updated_at: now, updated_by: actor.id }).where('id', '=', id).execute();
+    return Boolean(left);
+  });
+  if (!remaining) for (const doc of email.documentIds) await deleteDocument(scope, actor, doc, undefined).catch(() => undefined);
+  return { filed: remaining };
+}
+
+/**
  * Addresses of an email → the CRM's contacts (exact email) and clients: the contacts' clients
  * first, then clients whose website or email has the address's domain.
  */

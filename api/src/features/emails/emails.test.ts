@@ -139,3 +139,18 @@ describe('filing emails with a big attachment', () => {
     }
   });
 });
+
+describe('unfiling', () => {
+  it('when an email is unfiled from its only client, then links, timeline entry, email and documents are gone; another tenant gets 404', async () => {
+    const filed = (await server.call('POST', '/api/v1/emails', { as: seller, body: message('unfile') })).body;
+    expect((await server.call('DELETE', `/api/v1/emails/${filed.id}/links?clientId=${clientId}`, { as: outsider })).status).toBe(404);
+    const res = await server.call('DELETE', `/api/v1/emails/${filed.id}/links?clientId=${clientId}`, { as: seller });
+    expect(res.body).toEqual({ filed: false });
+    expect((await server.call('GET', `/api/v1/emails/${filed.id}`, { as: seller })).status).toBe(404);
+    expect((await server.call('GET', `/api/v1/documents/${filed.documentIds[0]}`, { as: seller })).status).toBe(404);
+    const tl = (await server.call('GET', `/api/v1/clients/${clientId}/timeline?type=email&limit=200`, { as: seller })).body.items;
+    expect(tl.some((a: { emailId: string }) => a.emailId === filed.id)).toBe(false);
+    expect((await server.call('GET', `/api/v1/emails/lookup?internetMessageId=${encodeURIComponent('<unfile@mail.dvorak-syn.example>')}`, { as: seller })).body.filed).toBe(false);
+    expect((await server.call('DELETE', `/api/v1/emails/${filed.id}/links?clientId=not-a-uuid`, { as: seller })).status).toBe(400);
+  });
+});
