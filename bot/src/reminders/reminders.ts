@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../../api/src/db/database.js';
 import type { TenantScope } from '../../../api/src/db/tenant-scope.js';
 import { reminderCard, type AdaptiveCard } from '../cards/cards.js';
+import { runPeriodically } from '../../../api/src/features/jobs/periodic.js';
 
 export interface ConversationTarget {
   conversationId: string;
@@ -105,15 +106,5 @@ export async function sendDueReminders(db: Kysely<Database>, sender: ReminderSen
 }
 
 export function startReminderScheduler(db: Kysely<Database>, sender: ReminderSender, logger: Logger, intervalMs = 30_000): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(() => sendDueReminders(db, sender, logger)).catch((err) => logger.error({ err }, 'reminder run failed'));
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return runPeriodically('reminder run', () => sendDueReminders(db, sender, logger), intervalMs, logger);
 }

@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../http/errors.js';
 import { assertCan } from '../../auth/authenticate.js';
 import { findUserByEntraIds, type CrmUser } from '../users/users.repository.js';
 import type { RegistryService } from '../registry/registry.service.js';
+import { runPeriodically } from './periodic.js';
 
 /**
  * Refreshing many clients from their registries as a background job. The job row is claimed
@@ -110,15 +111,5 @@ export async function runJobs(o: JobWorkerOptions, maxItems = Infinity, me = `${
 /** Every few seconds, a slice of at most 10 items: stopping the server waits for one slice only. */
 export function startJobWorker(o: JobWorkerOptions, intervalMs = 5_000): { stop(): Promise<void> } {
   const me = `${process.pid}-${randomUUID()}`;
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(() => runJobs(o, 10, me)).catch((err) => o.logger.error({ err }, 'job run failed'));
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return runPeriodically('job run', () => runJobs(o, 10, me), intervalMs, o.logger);
 }
