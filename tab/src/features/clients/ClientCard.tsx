@@ -89,6 +89,39 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
+/** The client's contacts, as the Summary and Related sections both list them. */
+function ContactItems({ contacts }: { contacts: Contact[] }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <ul className={styles.list}>
+      {contacts.map((p) => (
+        <li key={p.id}>
+          <Text>{`${p.firstName} ${p.lastName}`}</Text> <Text size={200}>{[p.jobTitle, p.email, p.phone].filter(Boolean).join(' · ')}</Text>{' '}
+          {p.isPrimary && <Badge size="small">{t('primaryContact')}</Badge>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Deals as links with their stage (open) or outcome (won, lost) and value. */
+function DealItems({ deals }: { deals: Deal[] }) {
+  const { t, money } = useI18n();
+  const styles = useStyles();
+  const stageName = useStageName();
+  return (
+    <ul className={styles.list}>
+      {deals.map((deal) => (
+        <li key={deal.id}>
+          <Link href={href(`/deals/${deal.id}`)}>{deal.title}</Link>{' '}
+          <Text size={200}>{`${deal.status === 'open' ? stageName(deal.stage) : t(dealStatusLabels[deal.status])} · ${money(deal.estimatedValue)}`}</Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Summary({ client }: { client: Client }) {
   const { api } = useApp();
   const { t, money, dateTime } = useI18n();
@@ -97,7 +130,6 @@ function Summary({ client }: { client: Client }) {
   const [contacts] = useLoad(() => api.get<{ items: Contact[] }>(`/clients/${client.id}/contacts`), [client.id]);
   const [deals] = useLoad(() => api.get<Page<Deal> & { totals: unknown }>(`/deals?view=open&clientId=${client.id}`), [client.id]);
   const [parent] = useLoad(() => (client.parentId ? api.get<Client>(`/clients/${client.parentId}`) : Promise.resolve(null)), [client.parentId]);
-  const stageName = useStageName();
   const address = (type: 'registered' | 'contact') => client.addresses.find((a) => a.type === type);
   const line = (a?: Client['addresses'][number]) => (a ? [a.street, [a.postalCode, a.city].filter(Boolean).join(' '), a.country].filter(Boolean).join(', ') : '—');
   return (
@@ -132,26 +164,13 @@ function Summary({ client }: { client: Client }) {
         <Text weight="semibold">{t('contacts')}</Text>
         <Loaded value={contacts} isEmpty={(c) => c.items.length === 0}>
           {(c) => (
-            <ul className={styles.list}>
-              {c.items.map((p) => (
-                <li key={p.id}>
-                  <Text>{`${p.firstName} ${p.lastName}`}</Text> <Text size={200}>{[p.jobTitle, p.email, p.phone].filter(Boolean).join(' · ')}</Text>{' '}
-                  {p.isPrimary && <Badge size="small">{t('primaryContact')}</Badge>}
-                </li>
-              ))}
-            </ul>
+            <ContactItems contacts={c.items} />
           )}
         </Loaded>
         <Text weight="semibold">{t('openDeals')}</Text>
         <Loaded value={deals} isEmpty={(d) => d.items.length === 0}>
           {(d) => (
-            <ul className={styles.list}>
-              {d.items.map((deal) => (
-                <li key={deal.id}>
-                  <Link href={href(`/deals/${deal.id}`)}>{deal.title}</Link> <Text size={200}>{`${stageName(deal.stage)} · ${money(deal.estimatedValue)}`}</Text>
-                </li>
-              ))}
-            </ul>
+            <DealItems deals={d.items} />
           )}
         </Loaded>
       </Card>
@@ -328,9 +347,8 @@ const dealViewLabels = { all: 'viewAll', open: 'viewOpen', won: 'viewWon', lost:
 
 function Related({ client }: { client: Client }) {
   const { api } = useApp();
-  const { t, money, dateTime } = useI18n();
+  const { t, dateTime } = useI18n();
   const styles = useStyles();
-  const stageName = useStageName();
   const [view, setView] = useState<(typeof dealViews)[number]>('all');
   const [deals, reloadDeals] = useLoad(() => api.get<Page<Deal>>(`/deals?view=${view}&clientId=${client.id}&limit=100`), [client.id, view]);
   const [contacts, reloadContacts] = useLoad(() => api.get<{ items: Contact[] }>(`/clients/${client.id}/contacts`), [client.id]);
@@ -341,14 +359,7 @@ function Related({ client }: { client: Client }) {
         <Text weight="semibold">{t('contacts')}</Text>
         <Loaded value={contacts} reload={reloadContacts} isEmpty={(c) => c.items.length === 0}>
           {(c) => (
-            <ul className={styles.list}>
-              {c.items.map((p) => (
-                <li key={p.id}>
-                  <Text>{`${p.firstName} ${p.lastName}`}</Text> <Text size={200}>{[p.jobTitle, p.email, p.phone].filter(Boolean).join(' · ')}</Text>{' '}
-                  {p.isPrimary && <Badge size="small">{t('primaryContact')}</Badge>}
-                </li>
-              ))}
-            </ul>
+            <ContactItems contacts={c.items} />
           )}
         </Loaded>
       </Card>
@@ -363,14 +374,7 @@ function Related({ client }: { client: Client }) {
         </TabList>
         <Loaded value={deals} reload={reloadDeals} isEmpty={(d) => d.items.length === 0}>
           {(d) => (
-            <ul className={styles.list}>
-              {d.items.map((deal) => (
-                <li key={deal.id}>
-                  <Link href={href(`/deals/${deal.id}`)}>{deal.title}</Link>{' '}
-                  <Text size={200}>{`${deal.status === 'open' ? stageName(deal.stage) : t(dealStatusLabels[deal.status])} · ${money(deal.estimatedValue)}`}</Text>
-                </li>
-              ))}
-            </ul>
+            <DealItems deals={d.items} />
           )}
         </Loaded>
       </Card>
