@@ -10,7 +10,7 @@ import type { LeadsTable } from '../features/leads/leads.table.js';
 import type { ActivitiesTable } from '../features/activities/activities.table.js';
 import type { DocumentFoldersTable, DocumentsTable } from '../features/documents/documents.table.js';
 import type { MeetingsTable, MeetingSyncLeasesTable } from '../features/meetings/meetings.table.js';
-import type { EmailLinksTable, EmailsTable } from '../features/emails/emails.table.js';
+import type { EmailFilingIntentsTable, EmailLinksTable, EmailsTable } from '../features/emails/emails.table.js';
 import type { JobsTable } from '../features/jobs/jobs.table.js';
 import type { ClientBankAccountsTable } from '../features/registry/registry.table.js';
 import type { BotConversationsTable } from '../../../bot/src/reminders/reminders.table.js';
@@ -40,6 +40,7 @@ export interface Database {
   client_bank_accounts: ClientBankAccountsTable;
   emails: EmailsTable;
   email_links: EmailLinksTable;
+  email_filing_intents: EmailFilingIntentsTable;
 }
 
 /** Tables whose rows belong to one tenant (all but `tenants`). */

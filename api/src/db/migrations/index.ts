@@ -6,6 +6,7 @@ import * as m0005 from './0005_emails.js';
 import * as m0006 from './0006_bot_reminders.js';
 import * as m0007 from './0007_jobs.js';
 import * as m0008 from './0008_client_bank_accounts.js';
+import * as m0009 from './0009_email_filing_intents.js';
 
 /** Every migration in order. Forward-only: never edit one that has shipped, add the next number. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0006_bot_reminders': m0006,
   '0007_jobs': m0007,
   '0008_client_bank_accounts': m0008,
+  '0009_email_filing_intents': m0009,
 };

@@ -23,6 +23,8 @@ export const emailFile = z
     dealId: uuid.nullable().optional(),
     contactIds: z.array(uuid).max(50).default([]),
     attachments: z.array(emailAttachment).max(20).default([]),
+    /** Set when filing a sent message its author chose a client for while writing it; the choice is used up. */
+    intentId: uuid.optional(),
   })
   .meta({ id: 'EmailFile' });
 export type EmailFile = z.infer<typeof emailFile>;
@@ -49,10 +51,34 @@ export const filedEmail = z
   .meta({ id: 'Email' });
 export type Email = z.infer<typeof filedEmail>;
 
-export const emailLookupQuery = z.strictObject({ internetMessageId: z.string().trim().min(3).max(500) });
+export const filingIntentInput = z
+  .strictObject({
+    conversationId: z.string().trim().min(1).max(500),
+    subject: z.string().max(500).default(''),
+    clientId: uuid,
+    dealId: uuid.nullable().optional(),
+    contactIds: z.array(uuid).max(50).default([]),
+  })
+  .meta({ id: 'FilingIntentInput' });
+export type FilingIntentInput = z.infer<typeof filingIntentInput>;
+
+export const filingIntent = z
+  .object({ id: uuid, conversationId: z.string(), subject: z.string(), clientId: uuid, clientName: z.string(), dealId: uuid.nullable(), contactIds: z.array(uuid), createdAt: z.string() })
+  .meta({ id: 'FilingIntent' });
+export type FilingIntent = z.infer<typeof filingIntent>;
+export const filingIntentQuery = z.strictObject({ conversationId: z.string().trim().min(1).max(500) });
+
+export const emailLookupQuery = z.strictObject({
+  internetMessageId: z.string().trim().min(3).max(500),
+  /** With these two, the answer also carries the caller's filing choice for this message, if one applies. */
+  conversationId: z.string().trim().min(1).max(500).optional(),
+  sentAt: z.iso.datetime({ offset: true, message: 'Must be a date and time, ISO 8601' }).optional(),
+});
+export type EmailLookupQuery = z.infer<typeof emailLookupQuery>;
 export const emailLookup = z
-  .object({ filed: z.boolean(), emailId: uuid.nullable(), links: z.array(emailLink) })
+  .object({ filed: z.boolean(), emailId: uuid.nullable(), links: z.array(emailLink), intent: filingIntent.nullable() })
   .meta({ id: 'EmailLookup' });
+export type EmailLookup = z.infer<typeof emailLookup>;
 
 export const emailMatchRequest = z.strictObject({ addresses: z.array(z.string().trim().max(254).pipe(z.email())).min(1).max(100) }).meta({ id: 'EmailMatchRequest' });
 export const emailMatch = z

@@ -1,14 +1,15 @@
 import { Readable } from 'node:stream';
 import type { TenantScope } from '../../db/tenant-scope.js';
-import { AppError, notFound, type FieldError } from '../../http/errors.js';
+import { AppError, notFound } from '../../http/errors.js';
 import { assertCan } from '../../auth/authenticate.js';
-import { findClient } from '../clients/clients.repository.js';
-import { findContact } from '../contacts/contacts.repository.js';
 import { recordSystemEvent } from '../activities/activities.service.js';
 import { deleteDocument, storeDocument } from '../documents/documents.service.js';
 import { documentsRuntime, type DocumentActor } from '../documents/documents-runtime.js';
 import { emailText, sanitizeEmailHtml } from './sanitize.js';
-import type { Email, EmailFile, EmailMatch } from './emails.schemas.js';
+import type { Email, EmailFile, EmailLookup, EmailLookupQuery, EmailMatch } from './emails.schemas.js';
+import { checkFilingTargets } from './filing-targets.js';
+import { applicableIntent, intentToUse } from './filing-intents.js';
+import type { CrmUser } from '../users/users.repository.js';
 
 type Links = Email['links'];
 
@@ -45,25 +46,11 @@ export async function getEmail(scope: TenantScope, id: string): Promise<Email> {
   };
 }
 
-/** Whether (and where, by whom) an email is already filed in this tenant. */
-export async function lookupEmail(scope: TenantScope, internetMessageId: string) {
-  const row = await scope.selectFrom('emails').select('id').where('internet_message_id', '=', normalizeMessageId(internetMessageId)).where('deleted_at', 'is', null).executeTakeFirst();
-  return row ? { filed: true, emailId: row.id, links: await linksOf(scope, row.id) } : { filed: false, emailId: null, links: [] };
-}
-
-async function checkTargets(scope: TenantScope, input: EmailFile): Promise<void> {
-  const errors: FieldError[] = [];
-  const client = await findClient(scope, input.clientId);
-  if (!client) throw new AppError('unprocessable', 'The client does not exist.', [{ path: 'clientId', message: 'No such client' }]);
-  if (input.dealId) {
-    const deal = await scope.selectFrom('deals').select('client_id').where('id', '=', input.dealId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!deal || deal.client_id !== client.id) errors.push({ path: 'dealId', message: 'Must be a deal of this client' });
-  }
-  for (const [i, id] of input.contactIds.entries()) {
-    const contact = await findContact(scope, id);
-    if (!contact || contact.client_id !== client.id) errors.push({ path: `contactIds.${i}`, message: 'Must be a contact of this client' });
-  }
-  if (errors.length) throw new AppError('unprocessable', 'The email cannot be filed there.', errors);
+/** Whether (and where, by whom) an email is already filed in this tenant, and where its reader chose to file it. */
+export async function lookupEmail(scope: TenantScope, actor: CrmUser, query: EmailLookupQuery): Promise<EmailLookup> {
+  const row = await scope.selectFrom('emails').select('id').where('internet_message_id', '=', normalizeMessageId(query.internetMessageId)).where('deleted_at', 'is', null).executeTakeFirst();
+  const intent = query.sentAt ? await applicableIntent(scope, actor, { conversationId: query.conversationId, sentAt: query.sentAt }) : null;
+  return row ? { filed: true, emailId: row.id, links: await linksOf(scope, row.id), intent } : { filed: false, emailId: null, links: [], intent };
 }
 
 /**
@@ -74,7 +61,8 @@ async function checkTargets(scope: TenantScope, input: EmailFile): Promise<void>
  */
 export async function fileEmail(scope: TenantScope, actor: DocumentActor, input: EmailFile): Promise<{ email: Email; created: boolean; skipped: { name: string; reason: string }[] }> {
   assertCan(actor, 'email.file');
-  await checkTargets(scope, input);
+  await checkFilingTargets(scope, input);
+  if (input.intentId) await intentToUse(scope, actor, input.intentId, input);
   const messageId = normalizeMessageId(input.internetMessageId);
   const existing = await scope.selectFrom('emails').select('id').where('internet_message_id', '=', messageId).where('deleted_at', 'is', null).executeTakeFirst();
   const documentIds: string[] = [];
@@ -139,6 +127,7 @@ export async function fileEmail(scope: TenantScope, actor: DocumentActor, input:
           occurredAt: new Date(input.sentAt).toISOString(),
         });
       }
+      if (input.intentId) await tx.deleteFrom('email_filing_intents').where('id', '=', input.intentId).where('created_by', '=', actor.id).execute();
       return { emailId, created };
     });
     return { email: await getEmail(scope, result.emailId), created: result.created, skipped };

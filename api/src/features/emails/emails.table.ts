@@ -24,3 +24,13 @@ export interface EmailLinksTable extends AppendOnlyColumns {
   deal_id: string | null;
   contact_id: string | null;
 }
+
+/** A message being written that its author chose to file once sent; one per author and conversation. */
+export interface EmailFilingIntentsTable extends AppendOnlyColumns {
+  conversation_id: string;
+  subject: string;
+  client_id: string;
+  deal_id: string | null;
+  /** JSON array of contact ids. */
+  contact_ids: string;
+}

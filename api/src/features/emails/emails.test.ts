@@ -76,7 +76,7 @@ describe('filing emails', () => {
     expect(res.body.clients).toEqual([expect.objectContaining({ id: clientId, matchedBy: 'contact' })]);
     const byDomain = await server.call('POST', '/api/v1/emails/match', { as: seller, body: { addresses: ['new.person@dvorak-syn.example'] } });
     expect(byDomain.body.clients).toEqual([expect.objectContaining({ id: clientId, matchedBy: 'domain' })]);
-    expect((await server.call('GET', '/api/v1/emails/lookup?internetMessageId=%3Cnever%40x%3E', { as: seller })).body).toEqual({ filed: false, emailId: null, links: [] });
+    expect((await server.call('GET', '/api/v1/emails/lookup?internetMessageId=%3Cnever%40x%3E', { as: seller })).body).toEqual({ filed: false, emailId: null, links: [], intent: null });
   });
 
   it('when an attachment is a program, then 415 and neither the email nor any document is written', async () => {
