@@ -10,23 +10,39 @@ import { demoUsers } from '../../api/src/db/seed/demo-people.js';
  * stand-in that speaks the Office.js surface the pane uses (onReady, mailbox.item, body.getAsync,
  * getAttachmentContentAsync), with a message from a demo contact and a PDF attachment.
  */
-const officeStandIn = (messageId: string, from = { name: 'Jiří Dvořák', email: 'jiri.dvorak@dvorak-syn.example' }) => `
+const jiri = { name: 'Jiří Dvořák', email: 'jiri.dvorak@dvorak-syn.example' };
+const officeStandIn = (messageId: string, { from = jiri, to = { name: 'Ioana Popescu', email: 'ioana.popescu@demo.example' }, conversationId = 'AAQkDemo', sentAt = '2026-11-23T08:15:00Z' } = {}) => `
 window.Office = {
   HostType: { Outlook: 'Outlook' },
   CoercionType: { Html: 'html' },
   AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
   MailboxEnums: { AttachmentContentFormat: { Base64: 'base64' } },
-  context: { mailbox: { item: {
+  context: { mailbox: { userProfile: { emailAddress: 'ioana.popescu@demo.example' }, item: {
     internetMessageId: '${messageId}',
-    conversationId: 'AAQkADemo',
+    conversationId: '${conversationId}',
     subject: 'Poptávka – servisní smlouva',
     from: { displayName: '${from.name}', emailAddress: '${from.email}' },
-    to: [{ displayName: 'Ioana Popescu', emailAddress: 'ioana.popescu@demo.example' }],
+    to: [{ displayName: '${to.name}', emailAddress: '${to.email}' }],
     cc: [],
-    dateTimeCreated: new Date('2026-11-23T08:15:00Z'),
+    dateTimeCreated: new Date('${sentAt}'),
     attachments: [{ id: 'att-1', name: 'poptavka.pdf', contentType: 'application/pdf', size: 60, isInline: false }],
     body: { getAsync: (type, cb) => cb({ status: 'succeeded', value: '<p>Dobrý den, <b>posíláme poptávku</b>.</p><script>alert(1)</script>' }) },
     getAttachmentContentAsync: (id, cb) => cb({ status: 'succeeded', value: { format: 'base64', content: btoa('%PDF-1.4\\n%%EOF\\n') } }),
+  } } },
+  onReady(cb) { const info = { host: 'Outlook', platform: 'OfficeOnline' }; setTimeout(() => cb && cb(info), 0); return Promise.resolve(info); },
+};`;
+
+/** A reply being written in Czech Outlook: subject and recipients come through callbacks, as in compose mode. */
+const composeStandIn = (conversationId: string) => `
+window.Office = {
+  HostType: { Outlook: 'Outlook' },
+  AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+  context: { displayLanguage: 'cs-CZ', mailbox: { item: {
+    conversationId: '${conversationId}',
+    subject: { getAsync: (cb) => cb({ status: 'succeeded', value: 'RE: Poptávka – servisní smlouva' }) },
+    to: { getAsync: (cb) => cb({ status: 'succeeded', value: [{ displayName: '${jiri.name}', emailAddress: '${jiri.email}' }] }) },
+    cc: { getAsync: (cb) => cb({ status: 'succeeded', value: [] }) },
+    saveAsync: (cb) => cb({ status: 'succeeded', value: 'draft-id' }),
   } } },
   onReady(cb) { const info = { host: 'Outlook', platform: 'OfficeOnline' }; setTimeout(() => cb && cb(info), 0); return Promise.resolve(info); },
 };`;
@@ -106,7 +122,7 @@ describe('the Outlook task pane', () => {
       viewport: { width: 380, height: 900 },
       before: async (context) => {
         await context.route('**/outlook/office/office.js', (route) =>
-          route.fulfill({ contentType: 'text/javascript', body: officeStandIn(`<new-${crypto.randomUUID()}@dvorak-syn.example>`, { name: 'Karel Nový', email: 'karel.novy@dvorak-syn.example' }) }),
+          route.fulfill({ contentType: 'text/javascript', body: officeStandIn(`<new-${crypto.randomUUID()}@dvorak-syn.example>`, { from: { name: 'Karel Nový', email: 'karel.novy@dvorak-syn.example' } }) }),
         );
       },
     });
@@ -117,5 +133,48 @@ describe('the Outlook task pane', () => {
     const contacts = (await suite.server.call('GET', '/api/v1/contacts?q=karel.novy@dvorak-syn.example', { as: ioana })).body.items;
     expect(contacts).toEqual([expect.objectContaining({ firstName: 'Karel', lastName: 'Nový', email: 'karel.novy@dvorak-syn.example' })]);
     await page.context().close();
+  });
+
+  it('when a reply is being written in Czech Outlook, then the pane keeps the chosen client, and the sent message is filed there when it is opened', async () => {
+    const conversationId = `AAQk-${crypto.randomUUID()}`;
+    const compose = await signedIn(suite.browser, `${suite.server.url}/outlook/taskpane.html`, ioana, {
+      viewport: { width: 380, height: 700 },
+      locale: 'cs-CZ',
+      before: async (context) => {
+        await context.route('**/outlook/office/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: composeStandIn(conversationId) }));
+      },
+    });
+    await expect.poll(() => compose.page.getByRole('combobox').first().inputValue()).toBe('Dvořák & syn s.r.o.');
+    await compose.page.getByRole('checkbox', { name: /Propojit s Jiří Dvořák/ }).waitFor();
+    await compose.page.getByRole('button', { name: 'Založit po odeslání' }).click();
+    await compose.page.getByText('Dvořák & syn s.r.o.: zpráva se založí po odeslání.').waitFor();
+    await screenshot(compose.page, 'outlook-pane-compose');
+    expect(compose.errors).toEqual([]);
+    await compose.page.context().close();
+
+    // The sent message, opened from Sent Items: same conversation, sent after the choice.
+    const messageId = `<sent-${crypto.randomUUID()}@demo.example>`;
+    const sent = await signedIn(suite.browser, `${suite.server.url}/outlook/taskpane.html`, ioana, {
+      viewport: { width: 380, height: 900 },
+      before: async (context) => {
+        await context.route('**/outlook/office/office.js', (route) =>
+          route.fulfill({ contentType: 'text/javascript', body: officeStandIn(messageId, { from: { name: ioana.name, email: 'ioana.popescu@demo.example' }, to: jiri, conversationId, sentAt: new Date(Date.now() + 60_000).toISOString() }) }),
+        );
+      },
+    });
+    await sent.page.getByText('Filed to Dvořák & syn s.r.o., as you chose while writing it.').waitFor();
+    await sent.page.getByText(/Filed by Ioana Popescu on .* in Dvořák & syn s\.r\.o\./).waitFor();
+    await screenshot(sent.page, 'outlook-pane-filed-once-sent');
+    // The sender is the mailbox's owner: no offer to make her a contact of the client.
+    expect(await sent.page.getByRole('button', { name: /Create contact/ }).count()).toBe(0);
+    const filed = (await suite.server.call('GET', `/api/v1/emails/lookup?internetMessageId=${encodeURIComponent(messageId)}`, { as: ioana })).body;
+    expect(filed.links.map((l: { contactId: string | null }) => l.contactId === null)).toEqual([true, false]);
+    expect((await suite.server.call('GET', `/api/v1/emails/intents?conversationId=${conversationId}`, { as: ioana })).body).toEqual({ intent: null });
+    // Reopening it does not file it a second time.
+    await sent.page.reload();
+    await sent.page.getByText(/Filed by Ioana Popescu/).waitFor();
+    await expect.poll(async () => (await suite.server.call('GET', `/api/v1/emails/${filed.emailId}`, { as: ioana })).body.links.length).toBe(2);
+    expect(sent.errors).toEqual([]);
+    await sent.page.context().close();
   });
 });
