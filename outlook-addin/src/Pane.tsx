@@ -65,6 +65,7 @@ function CurrentItem({ api }: { api: Api }) {
   const { generation, mode, item } = current;
   if (error) return <Text role="alert" className={styles.pane}>{error}</Text>;
   if (mode === 'read' && item) return <ReadPane key={generation} api={api} item={item} />;
+  if (mode === 'read') return <Text role="alert" className={styles.pane}>{t('paneCannotFile')}</Text>;
   if (mode === 'compose') return draft ? <ComposePane key={generation} api={api} draft={draft} /> : <Spinner />;
   return <Text className={styles.pane}>{t('paneNoItem')}</Text>;
 }

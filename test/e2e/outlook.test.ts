@@ -117,6 +117,19 @@ describe('the Outlook task pane', () => {
     await page.context().close();
   });
 
+  it('when the open message has no internet message id, then the pane says it cannot be filed and offers nothing to click', async () => {
+    const { page, errors } = await signedIn(suite.browser, `${suite.server.url}/outlook/taskpane.html`, ioana, {
+      viewport: { width: 380, height: 600 },
+      before: async (context) => {
+        await context.route('**/outlook/office/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: officeStandIn('') }));
+      },
+    });
+    await page.getByRole('alert').filter({ hasText: 'has no internet message id' }).waitFor();
+    expect(await page.getByRole('button', { name: 'File email' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('when the sender is not a contact yet, then the pane offers to create one at the suggested client', async () => {
     const { page, errors } = await signedIn(suite.browser, `${suite.server.url}/outlook/taskpane.html`, ioana, {
       viewport: { width: 380, height: 900 },

@@ -190,6 +190,7 @@ export const cs: Messages = {
   no: 'ne',
   bankAccounts: 'Bankovní účty (registr)',
   paneNoItem: 'Otevřete e-mail v Outlooku a založte ho do CRM.',
+  paneCannotFile: 'Tato zpráva nemá identifikátor (Internet Message-ID) nebo adresu odesílatele, kterou by Outlook poskytl, proto ji nelze založit.',
   paneSigningIn: 'Přihlašování…',
   paneTitle: 'Založit do CRM',
   paneNoSubject: '(bez předmětu)',

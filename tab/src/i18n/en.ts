@@ -189,6 +189,7 @@ export const en = {
   no: 'no',
   bankAccounts: 'Bank accounts (registry)',
   paneNoItem: 'Open an email in Outlook to file it into the CRM.',
+  paneCannotFile: 'This message has no internet message id or no sender address that Outlook can give, so it cannot be filed.',
   paneSigningIn: 'Signing in…',
   paneTitle: 'File to CRM',
   paneNoSubject: '(no subject)',

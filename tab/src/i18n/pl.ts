@@ -190,6 +190,7 @@ export const pl: Messages = {
   no: 'nie',
   bankAccounts: 'Rachunki bankowe (rejestr)',
   paneNoItem: 'Otwórz wiadomość w Outlooku, aby zapisać ją w CRM.',
+  paneCannotFile: 'Ta wiadomość nie ma identyfikatora (Internet Message-ID) ani adresu nadawcy, który Outlook może podać, więc nie można jej zapisać.',
   paneSigningIn: 'Logowanie…',
   paneTitle: 'Zapisz w CRM',
   paneNoSubject: '(bez tematu)',

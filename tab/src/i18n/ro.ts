@@ -190,6 +190,7 @@ export const ro: Messages = {
   no: 'nu',
   bankAccounts: 'Conturi bancare (registru)',
   paneNoItem: 'Deschideți un e-mail în Outlook pentru a-l arhiva în CRM.',
+  paneCannotFile: 'Acest mesaj nu are un identificator (Internet Message-ID) sau o adresă de expeditor pe care Outlook să o ofere, deci nu poate fi arhivat.',
   paneSigningIn: 'Se face autentificarea…',
   paneTitle: 'Arhivează în CRM',
   paneNoSubject: '(fără subiect)',
