@@ -74,7 +74,7 @@ describe('SQL Server dialect', () => {
     await clients.replaceTags(scope, id, ['VIP']);
     await contacts.listContacts(scope, { limit: 50 }, ['novak'], null);
     await contacts.markPrimary(scope, id, id);
-    await scope.first(matchingIds(scope, ['stefanescu', 'andrei'], ['client', 'contact']), 50).execute();
+    await scope.first(await matchingIds(scope, ['stefanescu', 'andrei'], 'contact'), 50).execute();
     await clientHistoryPage(scope, id, null, 50);
     assertTsql(statements);
     for (const s of statements) {

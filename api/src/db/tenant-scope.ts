@@ -143,6 +143,15 @@ export class TenantScope {
     return result.rows;
   }
 
+  /** How many rows `qb` has, counting no further than `cap`: a cheap "few or many". */
+  async countUpTo(qb: SelectQueryBuilder<Database, any, any>, cap: number): Promise<number> {
+    const row = await this.db
+      .selectFrom(this.first(qb, cap).as('capped'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
   /** First `n` rows: SQL Server has TOP, SQLite has LIMIT. */
   first<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, n: number): QB {
     return (this.dialect === 'mssql' ? qb.top(n) : qb.limit(n)) as QB;

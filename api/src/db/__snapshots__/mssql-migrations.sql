@@ -141,3 +141,7 @@ create index "client_bank_accounts_client_ix" on "client_bank_accounts" ("tenant
 create table "email_filing_intents" ("id" nvarchar(36) primary key, "tenant_id" nvarchar(36) not null, "created_at" nvarchar(30) not null, "created_by" nvarchar(36), "conversation_id" nvarchar(500) not null, "subject" nvarchar(500) not null, "client_id" nvarchar(36) not null, "deal_id" nvarchar(36), "contact_ids" nvarchar(max) not null, constraint "email_filing_intents_client_fk" foreign key ("client_id") references "clients" ("id"));
 
 create unique index "email_filing_intents_uq" on "email_filing_intents" ("tenant_id", "created_by", "conversation_id");
+
+create index "search_terms_type_ix" on "search_terms" ("tenant_id", "entity_type", "term", "entity_id");
+
+drop index "search_terms_lookup_ix" on "search_terms";

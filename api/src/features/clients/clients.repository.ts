@@ -105,7 +105,7 @@ export const clientSortKey = (sort: ClientListQuery['sort']) => (row: ClientRow)
   sort === 'name' ? [row.sort_name, row.id] : [row.updated_at, row.id];
 
 /** One page (limit + 1 rows) of the client list, keyset-paginated on (sort key, id). */
-export function listClients(scope: TenantScope, q: ClientListQuery, words: string[], after: CursorKey | null) {
+export async function listClients(scope: TenantScope, q: ClientListQuery, words: string[], after: CursorKey | null) {
   let qb = scope.selectFrom('clients').selectAll().where('deleted_at', 'is', null);
   if (q.kind) qb = qb.where('kind', '=', q.kind);
   if (q.relationshipType) qb = qb.where('relationship_type', '=', q.relationshipType);
@@ -118,7 +118,7 @@ export function listClients(scope: TenantScope, q: ClientListQuery, words: strin
     qb = qb.where('id', 'in', scope.selectFrom('client_tags').select('client_id').where('tag_key', '=', tagKey));
   }
   if (words.length) {
-    qb = qb.where('id', 'in', matchingIds(scope, words, ['client']).clearSelect().select('search_terms.entity_id'));
+    qb = qb.where('id', 'in', await matchingIds(scope, words, 'client'));
   }
   if (q.sort === 'name') {
     if (after) {

@@ -60,10 +60,10 @@ export async function markPrimary(scope: TenantScope, clientId: string, contactI
     .execute();
 }
 
-export function listContacts(scope: TenantScope, q: { clientId?: string; limit: number }, words: string[], after: CursorKey | null) {
+export async function listContacts(scope: TenantScope, q: { clientId?: string; limit: number }, words: string[], after: CursorKey | null) {
   let qb = scope.selectFrom('contacts').selectAll().where('deleted_at', 'is', null);
   if (q.clientId) qb = qb.where('client_id', '=', q.clientId);
-  if (words.length) qb = qb.where('id', 'in', matchingIds(scope, words, ['contact']).clearSelect().select('search_terms.entity_id'));
+  if (words.length) qb = qb.where('id', 'in', await matchingIds(scope, words, 'contact'));
   if (after) {
     const [key, id] = after as [string, string];
     qb = qb.where((eb) => eb.or([eb('sort_name', '>', key), eb.and([eb('sort_name', '=', key), eb('id', '>', id)])]));

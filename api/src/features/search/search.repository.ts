@@ -19,17 +19,26 @@ export async function removeTerms(scope: TenantScope, ids: string[]): Promise<vo
   if (ids.length) await scope.deleteFrom('search_terms').where('entity_id', 'in', ids).execute();
 }
 
-/**
- * Ids of records having, for every word, a term that starts with it. The first word drives
- * an index range scan on (tenant_id, term); the others are checked per candidate.
- */
-export function matchingIds(scope: TenantScope, words: string[], types: SearchEntity[]) {
-  const [first, ...rest] = words;
-  let qb = scope
+const termsStartingWith = (scope: TenantScope, type: SearchEntity, word: string) =>
+  scope
     .selectFrom('search_terms')
-    .select(['search_terms.entity_type', 'search_terms.entity_id'])
-    .where((eb) => startsWith(scope.dialect, eb, 'search_terms.term', first!))
-    .where('search_terms.entity_type', 'in', types);
+    .select('search_terms.entity_id')
+    .where('search_terms.entity_type', '=', type)
+    .where((eb) => startsWith(scope.dialect, eb, 'search_terms.term', word));
+
+/** Enough to tell a rare word from a common one; counting further would cost more than it saves. */
+const rarityCap = 1000;
+
+/**
+ * Ids of records of one type having, for every word, a term that starts with it. The rarest
+ * word (by a capped count of its terms) drives an index range scan on (tenant_id, entity_type,
+ * term); the others are checked per candidate. When every word is common, the scan still reads
+ * all of the driver's candidates: see docs/search.md.
+ */
+export async function matchingIds(scope: TenantScope, words: string[], type: SearchEntity) {
+  const counts = words.length > 1 ? await Promise.all(words.map((w) => scope.countUpTo(termsStartingWith(scope, type, w), rarityCap))) : [0];
+  const [first, ...rest] = words.map((word, i) => ({ word, count: counts[i]! })).sort((a, b) => a.count - b.count).map((w) => w.word);
+  let qb = termsStartingWith(scope, type, first!);
   rest.forEach((word, i) => {
     const alias = `t${i + 1}` as 't';
     qb = qb.where(({ exists, selectFrom }) =>

@@ -54,7 +54,7 @@ export async function searchAll(scope: TenantScope, q: string, limit: number): P
     if (!loader) continue;
     // No DISTINCT: it makes the database collect every match before stopping. A record with two
     // matching words appears twice at most, so a few extra rows and a JS dedupe are cheaper.
-    const rows = await scope.first(matchingIds(scope, words, [type]), limit * 3).execute();
+    const rows = await scope.first(await matchingIds(scope, words, type), limit * 3).execute();
     const hits = await loader(scope, [...new Set(rows.map((r) => r.entity_id))]);
     hits.sort((a, b) => {
       const ra = normalizeText(a.title).startsWith(wanted) ? 0 : 1;
