@@ -145,3 +145,5 @@ create unique index "email_filing_intents_uq" on "email_filing_intents" ("tenant
 create index "search_terms_type_ix" on "search_terms" ("tenant_id", "entity_type", "term", "entity_id");
 
 drop index "search_terms_lookup_ix" on "search_terms";
+
+create index "deals_owner_close_ix" on "deals" ("tenant_id", "owner_id", "status", "expected_close_date", "id") where "deleted_at" is null;

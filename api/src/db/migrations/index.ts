@@ -8,6 +8,7 @@ import * as m0007 from './0007_jobs.js';
 import * as m0008 from './0008_client_bank_accounts.js';
 import * as m0009 from './0009_email_filing_intents.js';
 import * as m0010 from './0010_search_terms_by_type.js';
+import * as m0011 from './0011_deal_owner_sort.js';
 
 /** Every migration in order. Forward-only: never edit one that has shipped, add the next number. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0008_client_bank_accounts': m0008,
   '0009_email_filing_intents': m0009,
   '0010_search_terms_by_type': m0010,
+  '0011_deal_owner_sort': m0011,
 };

@@ -61,7 +61,9 @@ function viewFilter(q: DealListQuery, userId: string, inactiveBefore: string) {
     if (q.view === 'open' || q.view === 'mine' || q.view === 'inactive') parts.push(eb('deals.status', '=', 'open'));
     if (q.view === 'won' || q.view === 'lost') parts.push(eb('deals.status', '=', q.view));
     if (q.view === 'mine') parts.push(eb('deals.owner_id', '=', userId));
-    if (q.view === 'inactive') parts.push(eb(eb.fn.coalesce('deals.last_activity_at', 'deals.created_at'), '<', inactiveBefore));
+    if (q.view === 'inactive') {
+      parts.push(eb.or([eb('deals.last_activity_at', '<', inactiveBefore), eb.and([eb('deals.last_activity_at', 'is', null), eb('deals.created_at', '<', inactiveBefore)])]));
+    }
     if (q.stage) parts.push(eb('deals.stage_key', '=', q.stage));
     if (q.ownerId) parts.push(eb('deals.owner_id', '=', q.ownerId));
     if (q.clientId) parts.push(eb('deals.client_id', '=', q.clientId));
@@ -73,32 +75,42 @@ function viewFilter(q: DealListQuery, userId: string, inactiveBefore: string) {
   };
 }
 
-/** Sort keys without NULLs, so keyset pagination stays simple: no date sorts last. */
-const sortExpressions = {
-  expectedClose: sql<string>`coalesce(${sql.ref('deals.expected_close_date')}, '9999-12-31')`,
-  value: sql<number>`coalesce(${sql.ref('deals.value_minor')}, 0)`,
-  lastActivity: sql<string>`coalesce(${sql.ref('deals.last_activity_at')}, ${sql.ref('deals.created_at')})`,
-};
+/** The column each sort reads; a deal without a value there (no close date, no value, no activity yet) comes last. */
+const sortColumns = { expectedClose: 'deals.expected_close_date', value: 'deals.value_minor', lastActivity: 'deals.last_activity_at' } as const;
+const sortFields = { expectedClose: 'expected_close_date', value: 'value_minor', lastActivity: 'last_activity_at' } as const;
 const descending = { expectedClose: false, value: true, lastActivity: true };
 
 export function dealSortKey(sort: DealListQuery['sort']) {
-  return (row: Selectable<DealsTable>): CursorKey =>
-    sort === 'expectedClose' ? [row.expected_close_date ?? '9999-12-31', row.id] : sort === 'value' ? [row.value_minor ?? 0, row.id] : [row.last_activity_at ?? row.created_at, row.id];
+  return (row: Selectable<DealsTable>): CursorKey => [row[sortFields[sort]] ?? null, row.id];
 }
 
 /**
- * One page of a view (limit + 1 rows). Deals only: the client names of the page are read
- * afterwards, so the sort runs over deal rows without a join per open deal.
+ * One page of a view (limit + 1 rows), read in two index-ordered parts so that neither sorts
+ * the open deals: first the deals with a sort value, from the (tenant, status, column, id)
+ * index, then, if the page is not full, those without one by id. Deals only: the client names
+ * of the page are read afterwards.
  */
-export function listDeals(scope: TenantScope, q: DealListQuery, userId: string, inactiveBefore: string, after: CursorKey | null) {
-  const key = sortExpressions[q.sort];
-  const desc = descending[q.sort];
-  let qb = scope.selectFrom('deals').selectAll('deals').where('deals.deleted_at', 'is', null).where(viewFilter(q, userId, inactiveBefore) as never);
-  if (after) {
-    const [value, id] = after;
-    qb = qb.where((eb) => eb.or([eb(key, desc ? '<' : '>', value as never), eb.and([eb(key, '=', value as never), eb('deals.id', desc ? '<' : '>', id)])]));
+export async function listDeals(scope: TenantScope, q: DealListQuery, userId: string, inactiveBefore: string, after: CursorKey | null): Promise<Selectable<DealsTable>[]> {
+  const column = sortColumns[q.sort];
+  const dir = descending[q.sort] ? 'desc' : 'asc';
+  const past = descending[q.sort] ? '<' : '>';
+  const view = () => scope.selectFrom('deals').selectAll('deals').where('deals.deleted_at', 'is', null).where(viewFilter(q, userId, inactiveBefore) as never);
+  const wanted = q.limit + 1;
+  const rows: Selectable<DealsTable>[] = [];
+  if (!after || after[0] !== null) {
+    let valued = view().where(column, 'is not', null);
+    if (after) {
+      const [value, id] = after;
+      valued = valued.where((eb) => eb.or([eb(column, past, value as never), eb.and([eb(column, '=', value as never), eb('deals.id', past, id)])]));
+    }
+    rows.push(...(await scope.first(valued.orderBy(column, dir).orderBy('deals.id', dir), wanted).execute()));
   }
-  return scope.first(qb.orderBy(key, desc ? 'desc' : 'asc').orderBy('deals.id', desc ? 'desc' : 'asc'), q.limit + 1).execute();
+  if (rows.length < wanted) {
+    let unvalued = view().where(column, 'is', null);
+    if (after && after[0] === null) unvalued = unvalued.where('deals.id', past, after[1]);
+    rows.push(...(await scope.first(unvalued.orderBy('deals.id', dir), wanted - rows.length).execute()));
+  }
+  return rows;
 }
 
 export function dealTotals(scope: TenantScope, q: DealListQuery, userId: string, inactiveBefore: string) {

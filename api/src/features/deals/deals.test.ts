@@ -201,6 +201,20 @@ describe('deal views', () => {
     expect((await server.call('GET', '/api/v1/deals?view=inactive', { as: t })).body.totals.count).toBe(0);
     await server.call('POST', '/api/v1/activities', { as: t, body: { type: 'note', subject: 'Talked', clientId: client, dealId: a.id } });
     expect((await server.call('GET', `/api/v1/deals/${a.id}`, { as: t })).body.lastActivityAt).not.toBeNull();
+    // Deals without a close date or a value come last (by creation); paging crosses over to them.
+    // Every deal has a last activity: its creation is on its timeline.
+    await server.call('POST', '/api/v1/deals', { as: t, body: { clientId: client, title: 'E' } });
+    await server.call('POST', '/api/v1/deals', { as: t, body: { clientId: client, title: 'F' } });
+    for (const [sort, expected] of [['expectedClose', ['B', 'C', 'A', 'E', 'F']], ['value', ['B', 'A', 'C', 'F', 'E']], ['lastActivity', ['F', 'E', 'A', 'C', 'B']]] as const) {
+      const seen: string[] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const page = (await server.call('GET', `/api/v1/deals?view=open&sort=${sort}&limit=1${cursor ? `&cursor=${cursor}` : ''}`, { as: t })).body;
+        seen.push(...page.items.map((x: { title: string }) => x.title));
+        cursor = page.nextCursor;
+      }
+      expect(seen, sort).toEqual(expected);
+    }
     for (const qs of ['view=nope', 'sort=price', 'valueMin=-1', 'closeFrom=yesterday', 'limit=0', 'stage=BAD KEY']) {
       expect((await server.call('GET', `/api/v1/deals?${qs}`, { as: t })).status, qs).toBe(400);
     }
