@@ -209,7 +209,7 @@ describe('deal views', () => {
       const seen: string[] = [];
       let cursor: string | null = '';
       while (cursor !== null) {
-        const page = (await server.call('GET', `/api/v1/deals?view=open&sort=${sort}&limit=1${cursor ? `&cursor=${cursor}` : ''}`, { as: t })).body;
+        const page: { items: { title: string }[]; nextCursor: string | null } = (await server.call('GET', `/api/v1/deals?view=open&sort=${sort}&limit=1${cursor ? `&cursor=${cursor}` : ''}`, { as: t })).body;
         seen.push(...page.items.map((x: { title: string }) => x.title));
         cursor = page.nextCursor;
       }
