@@ -89,6 +89,9 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.set('query parser', 'simple');
+  // Records carry their own ETag (their version, for If-Match); hashing every list and timeline
+  // body for a weak ETag nobody revalidates cost more than it saved. Static files keep theirs.
+  app.set('etag', false);
 
   app.use(requestLog(logger, (path) => path === '/healthz' || path === '/readyz'));
   app.use(
