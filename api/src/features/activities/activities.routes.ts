@@ -4,7 +4,7 @@ import type { ContextOf } from '../../http/request-scope.js';
 import { body, idFrom, query } from '../../http/validate.js';
 import { expectedVersion, sendWithEtag } from '../../http/etag.js';
 import { document, idParams } from '../../openapi/registry.js';
-import { findClient } from '../clients/clients.repository.js';
+import { clientExists } from '../clients/clients.repository.js';
 import { notFound } from '../../http/errors.js';
 import { activity, activityCreate, activityListQuery, activityPage, activityUpdate, timelineQuery } from './activities.schemas.js';
 import * as service from './activities.service.js';
@@ -51,7 +51,7 @@ export function activitiesRoutes(ctx: ContextOf): Router {
     const { scope } = ctx(req);
     const id = idFrom(req);
     const q = query(req, timelineQuery);
-    if (!(await findClient(scope, id))) throw notFound('The client');
+    if (!(await clientExists(scope, id))) throw notFound('The client');
     res.json(await service.timeline(scope, { clientId: id }, q));
   });
   return r;

@@ -71,7 +71,8 @@ export async function listContacts(scope: TenantScope, q: { clientId?: string; l
   return scope.first(qb.orderBy('sort_name').orderBy('id'), q.limit + 1).execute();
 }
 
-export function contactsByIds(scope: TenantScope, ids: string[]): Promise<ContactRow[]> {
+/** What a search hit shows of a contact. */
+export function contactSummariesByIds(scope: TenantScope, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return scope.selectFrom('contacts').selectAll().where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+  return scope.selectFrom('contacts').select(['id', 'client_id', 'first_name', 'last_name', 'job_title', 'email']).where('id', 'in', ids).where('deleted_at', 'is', null).execute();
 }

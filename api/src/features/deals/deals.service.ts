@@ -5,7 +5,7 @@ import { assertCan } from '../../auth/authenticate.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import type { CrmUser } from '../users/users.repository.js';
 import { findUser } from '../users/users.repository.js';
-import { ancestorIds, childrenOf, clientsByIds, findClient } from '../clients/clients.repository.js';
+import { ancestorIds, childrenOf, clientSummariesByIds, findClient } from '../clients/clients.repository.js';
 import { findContact } from '../contacts/contacts.repository.js';
 import { removeTerms, replaceTerms } from '../search/search.repository.js';
 import { searchWords } from '../search/normalize.js';
@@ -62,7 +62,7 @@ export async function listDeals(scope: TenantScope, user: CrmUser, q: DealListQu
   const inactiveBefore = new Date(now.getTime() - inactiveDays * 86_400_000).toISOString();
   const rows = await repo.listDeals(scope, q, user.id, inactiveBefore, decodeCursor(q.cursor));
   const page = toPage(rows, q.limit, repo.dealSortKey(q.sort), (r) => r);
-  const names = new Map((await clientsByIds(scope, [...new Set(page.items.map((d) => d.client_id))])).map((c) => [c.id, c.name]));
+  const names = new Map((await clientSummariesByIds(scope, [...new Set(page.items.map((d) => d.client_id))])).map((c) => [c.id, c.name]));
   const sums = await repo.dealTotals(scope, q, user.id, inactiveBefore);
   return {
     items: await hydrate(scope, page.items.map((d) => ({ ...d, client_name: names.get(d.client_id) ?? '' }))),

@@ -32,8 +32,8 @@ const rarityCap = 1000;
 /**
  * Ids of records of one type having, for every word, a term that starts with it. The rarest
  * word (by a capped count of its terms) drives an index range scan on (tenant_id, entity_type,
- * term); the others are checked per candidate. When every word is common, the scan still reads
- * all of the driver's candidates: see docs/search.md.
+ * term); the others are checked per candidate. When every word is common ("jana nov" among a
+ * million contacts), the scan still reads all of the driver's candidates (README, Search).
  */
 export async function matchingIds(scope: TenantScope, words: string[], type: SearchEntity) {
   const counts = words.length > 1 ? await Promise.all(words.map((w) => scope.countUpTo(termsStartingWith(scope, type, w), rarityCap))) : [0];

@@ -1,6 +1,6 @@
 import type { TenantScope } from '../../db/tenant-scope.js';
-import { clientsByIds } from '../clients/clients.repository.js';
-import { contactsByIds } from '../contacts/contacts.repository.js';
+import { clientSummariesByIds } from '../clients/clients.repository.js';
+import { contactSummariesByIds } from '../contacts/contacts.repository.js';
 import { normalizeText } from './normalize.js';
 import { searchQueryWords } from './search-query.js';
 import { matchingIds, type SearchEntity } from './search.repository.js';
@@ -11,7 +11,7 @@ export type HitLoader = (scope: TenantScope, ids: string[]) => Promise<SearchHit
 
 const loaders: Partial<Record<SearchEntity, HitLoader>> = {
   client: async (scope, ids) =>
-    (await clientsByIds(scope, ids)).map((c) => ({
+    (await clientSummariesByIds(scope, ids)).map((c) => ({
       type: 'client',
       id: c.id,
       title: c.name,
@@ -19,8 +19,8 @@ const loaders: Partial<Record<SearchEntity, HitLoader>> = {
       clientId: c.id,
     })),
   contact: async (scope, ids) => {
-    const contacts = await contactsByIds(scope, ids);
-    const clients = new Map((await clientsByIds(scope, [...new Set(contacts.map((c) => c.client_id))])).map((c) => [c.id, c.name]));
+    const contacts = await contactSummariesByIds(scope, ids);
+    const clients = new Map((await clientSummariesByIds(scope, [...new Set(contacts.map((c) => c.client_id))])).map((c) => [c.id, c.name]));
     return contacts.map((c) => ({
       type: 'contact',
       id: c.id,
@@ -34,6 +34,8 @@ const loaders: Partial<Record<SearchEntity, HitLoader>> = {
 export function registerSearchLoader(type: SearchEntity, loader: HitLoader): void {
   loaders[type] = loader;
 }
+
+const titleOrder = new Intl.Collator('en', { sensitivity: 'base' });
 
 /**
  * Clients, contacts and deals matching every word of `q` by prefix, top `limit` of each.
@@ -56,12 +58,9 @@ export async function searchAll(scope: TenantScope, q: string, limit: number): P
     // matching words appears twice at most, so a few extra rows and a JS dedupe are cheaper.
     const rows = await scope.first(await matchingIds(scope, words, type), limit * 3).execute();
     const hits = await loader(scope, [...new Set(rows.map((r) => r.entity_id))]);
-    hits.sort((a, b) => {
-      const ra = normalizeText(a.title).startsWith(wanted) ? 0 : 1;
-      const rb = normalizeText(b.title).startsWith(wanted) ? 0 : 1;
-      return ra - rb || a.title.localeCompare(b.title);
-    });
-    result[key] = hits.slice(0, limit);
+    const ranked = hits.map((hit) => ({ hit, rank: normalizeText(hit.title).startsWith(wanted) ? 0 : 1 }));
+    ranked.sort((a, b) => a.rank - b.rank || titleOrder.compare(a.hit.title, b.hit.title));
+    result[key] = ranked.slice(0, limit).map((r) => r.hit);
   }
   return result;
 }
