@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,6 +105,7 @@ function record(scenario: string, value: string, target: string, pass: boolean |
 }
 
 async function main() {
+  if (spawnSync('npm', ['run', '--silent', 'build:api'], { stdio: 'inherit' }).status !== 0) throw new Error('npm run build:api failed');
   const ids = await prepareData();
   const env = { DATABASE_URL: `sqlite:${dataFile}` };
   const bare = await spawnServer('bare');

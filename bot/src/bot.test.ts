@@ -90,7 +90,8 @@ describe('cards', () => {
       tasksCard([]),
       dealsCard('mine', deals.items, deals.totals, server.url),
       clientCard(client, summary, deals.items, tasks, server.url),
-      searchCard('dvorak', { clients: [{ type: 'client', id: clientId, title: 'Dvořák', subtitle: null, clientId }], contacts: [], deals: [] }, server.url),
+      searchCard('dvorak', { clients: [{ type: 'client', id: clientId, title: 'Dvořák', subtitle: null, clientId }], contacts: [], deals: [], partial: false }, server.url),
+      searchCard('jana nov', { clients: [], contacts: [], deals: [], partial: true }, server.url),
     ];
     for (const json of built) {
       const context = new SerializationContext();

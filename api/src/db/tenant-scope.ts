@@ -1,4 +1,4 @@
-import { CompiledQuery, sql, type Compilable, type Insertable, type Updateable, type Kysely, type SelectQueryBuilder, type Transaction, type UpdateQueryBuilder, type DeleteQueryBuilder, type UpdateResult, type DeleteResult } from 'kysely';
+import { CompiledQuery, sql, type AliasedSelectQueryBuilder, type Compilable, type Insertable, type Updateable, type Kysely, type SelectQueryBuilder, type Transaction, type UpdateQueryBuilder, type DeleteQueryBuilder, type UpdateResult, type DeleteResult } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database, TenantTable } from './database.js';
 import type { DialectName } from './dialect.js';
@@ -145,11 +145,18 @@ export class TenantScope {
 
   /** How many rows `qb` has, counting no further than `cap`: a cheap "few or many". */
   async countUpTo(qb: SelectQueryBuilder<Database, any, any>, cap: number): Promise<number> {
-    const row = await this.db
-      .selectFrom(this.first(qb, cap).as('capped'))
+    const row = await this.fromSubquery(this.first(qb, cap).as('capped'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst();
     return Number(row?.n ?? 0);
+  }
+
+  /**
+   * Reads from a derived table. Only for subqueries built on this scope (`scope.selectFrom`),
+   * which carry the tenant filter themselves.
+   */
+  fromSubquery<O, A extends string>(subquery: AliasedSelectQueryBuilder<O, A>) {
+    return this.db.selectFrom(subquery);
   }
 
   /** First `n` rows: SQL Server has TOP, SQLite has LIMIT. */

@@ -54,7 +54,8 @@ export function searchCard(query: string, result: SearchResult, baseUrl: string)
     ...section('Contacts', result.contacts, (h) => links.client(h.clientId)),
     ...section('Deals', result.deals, (h) => links.deal(h.id)),
   ];
-  if (body.length === 1) body.push(text('Nothing found. Try fewer letters, or a company id or phone number.'));
+  if (result.partial) body.push(text('So many records start with these words that not all were searched: type more letters of a name.', { isSubtle: true }));
+  else if (body.length === 1) body.push(text('Nothing found. Try fewer letters, or a company id or phone number.'));
   return card(body);
 }
 

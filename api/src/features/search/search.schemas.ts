@@ -18,6 +18,11 @@ export const searchHit = z
 export type SearchHit = z.infer<typeof searchHit>;
 
 export const searchResult = z
-  .object({ clients: z.array(searchHit), contacts: z.array(searchHit), deals: z.array(searchHit) })
+  .object({
+    clients: z.array(searchHit),
+    contacts: z.array(searchHit),
+    deals: z.array(searchHit),
+    partial: z.boolean().meta({ description: 'Every word was common and the scan limit was reached with fewer hits than asked for: more may exist, type more.' }),
+  })
   .meta({ id: 'SearchResult' });
 export type SearchResult = z.infer<typeof searchResult>;

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newUser, startTestServer, type TestServer } from '../../../../test/support/server.js';
 import { normalizeText, searchWords } from './normalize.js';
 import { searchQueryWords } from './search-query.js';
+import { matchingIds, quickFindIds } from './search.repository.js';
+import { connectDatabase, type DatabaseHandle } from '../../db/connect.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { TenantScope } from '../../db/tenant-scope.js';
 
 describe('normalizing text for search', () => {
   it.each([
@@ -78,5 +82,44 @@ describe('GET /search', () => {
   it('when another tenant searches, then it finds none of these', async () => {
     expect(await titles('dvorak', outsider)).toEqual([]);
     expect(await titles('27182819', outsider)).toEqual([]);
+  });
+});
+
+describe('quick find over common words', () => {
+  const tenant = crypto.randomUUID();
+  const other = crypto.randomUUID();
+  let database: DatabaseHandle;
+  let scope: TenantScope;
+  // Ten contacts starting with "jana" and ten with "novak"; only the last "jana" in index order
+  // is also a "novak". The other tenant has "jana novak" contacts of its own.
+  const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+  beforeAll(async () => {
+    database = connectDatabase('sqlite::memory:');
+    await migrateToLatest(database.db);
+    scope = new TenantScope(database.db, { tenantId: tenant, userId: id(0) }, 'sqlite');
+    const rows = [
+      ...Array.from({ length: 10 }, (_, i) => ({ entity_type: 'contact' as const, entity_id: id(i + 1), term: 'jana' })),
+      ...Array.from({ length: 10 }, (_, i) => ({ entity_type: 'contact' as const, entity_id: id(i + 10), term: 'novak' })),
+    ];
+    await scope.insert('search_terms', rows);
+    await new TenantScope(database.db, { tenantId: other, userId: id(0) }, 'sqlite').insert('search_terms', rows.map((r) => ({ ...r, entity_id: id(100) })));
+  });
+  afterAll(async () => {
+    await database?.db.destroy();
+  });
+
+  const find = async (scanLimit: number) => {
+    const { ids, partial } = await quickFindIds(scope, ['jana', 'novak'], 'contact', scanLimit);
+    return { ids: (await ids.execute()).map((r) => r.entity_id), partial };
+  };
+
+  it('when the rarest word has more records than the scan limit, then only that many are checked and the answer says partial', async () => {
+    expect(await find(5)).toEqual({ ids: [], partial: true });
+  });
+
+  it('when the scan limit covers every record of the rarest word, then the match is found and the answer is complete', async () => {
+    expect(await find(10)).toEqual({ ids: [id(10)], partial: false });
+    expect((await (await matchingIds(scope, ['jana', 'novak'], 'contact')).execute()).map((r) => r.entity_id)).toEqual([id(10)]);
   });
 });
