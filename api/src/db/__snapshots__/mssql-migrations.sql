@@ -147,3 +147,7 @@ create index "search_terms_type_ix" on "search_terms" ("tenant_id", "entity_type
 drop index "search_terms_lookup_ix" on "search_terms";
 
 create index "deals_owner_close_ix" on "deals" ("tenant_id", "owner_id", "status", "expected_close_date", "id") where "deleted_at" is null;
+
+drop index "deals_totals_ix" on "deals";
+
+create index "deals_totals_ix" on "deals" ("tenant_id", "status", "currency", "value_minor", "probability", "owner_id", "last_activity_at", "created_at") where "deleted_at" is null;

@@ -9,6 +9,7 @@ import * as m0008 from './0008_client_bank_accounts.js';
 import * as m0009 from './0009_email_filing_intents.js';
 import * as m0010 from './0010_search_terms_by_type.js';
 import * as m0011 from './0011_deal_owner_sort.js';
+import * as m0012 from './0012_deal_totals_inactive.js';
 
 /** Every migration in order. Forward-only: never edit one that has shipped, add the next number. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0009_email_filing_intents': m0009,
   '0010_search_terms_by_type': m0010,
   '0011_deal_owner_sort': m0011,
+  '0012_deal_totals_inactive': m0012,
 };
