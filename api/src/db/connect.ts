@@ -1,8 +1,9 @@
 import path from 'node:path';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import SQLite from 'better-sqlite3';
-import * as tedious from 'tedious';
-import * as tarn from 'tarn';
+import type * as Tedious from 'tedious';
+import type * as Tarn from 'tarn';
 import { Kysely, MssqlDialect, SqliteDialect } from 'kysely';
 import type { Database } from './database.js';
 import type { DialectName } from './dialect.js';
@@ -63,7 +64,7 @@ function withStatementCache(sqlite: SQLite.Database, max = 500): SQLite.Database
   });
 }
 
-export function parseSqlServerUrl(url: string): tedious.ConnectionConfiguration & { database: string } {
+export function parseSqlServerUrl(url: string): Tedious.ConnectionConfiguration & { database: string } {
   const u = new URL(url.replace(/^mssql:/, 'sqlserver:'));
   const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
   if (!u.hostname || !database) throw new Error('DATABASE_URL for SQL Server needs a host and a database: sqlserver://user:password@host:1433/database');
@@ -81,8 +82,15 @@ export function parseSqlServerUrl(url: string): tedious.ConnectionConfiguration 
   };
 }
 
+/**
+ * The SQL Server driver is loaded only when SQL Server is configured: it is about 20 MB of
+ * memory that the embedded SQLite mode never uses.
+ */
 function connectMssql(url: string): DatabaseHandle {
   const config = parseSqlServerUrl(url);
+  const require = createRequire(import.meta.url);
+  const tedious = require('tedious') as typeof Tedious;
+  const tarn = require('tarn') as typeof Tarn;
   const dialect = new MssqlDialect({
     tarn: { ...tarn, options: { min: 0, max: 10 } },
     tedious: { ...tedious, connectionFactory: () => new tedious.Connection(config) },

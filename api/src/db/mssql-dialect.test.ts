@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DummyDriver, Kysely, MssqlAdapter, MssqlIntrospector, MssqlQueryCompiler, type CompiledQuery } from 'kysely';
 import { Parser } from 'node-sql-parser';
 import type { Database } from './database.js';
+import { connectDatabase, parseSqlServerUrl } from './connect.js';
 import { migrations } from './migrations/index.js';
 import { TenantScope } from './tenant-scope.js';
 import * as clients from '../features/clients/clients.repository.js';
@@ -85,5 +86,23 @@ describe('SQL Server dialect', () => {
     expect(statements.find((s) => s.sql.includes('"clients"') && s.sql.includes('order by'))?.sql).toMatch(/select top\(@?\d+\)/i);
     expect(statements.some((s) => /"term" like @\d/.test(s.sql))).toBe(true);
     await expect(render(statements)).toMatchFileSnapshot('__snapshots__/mssql-queries.sql');
+  });
+});
+
+describe('connecting to SQL Server', () => {
+  it('when DATABASE_URL names a SQL Server, then the handle speaks T-SQL to that host and database and opens no connection until a query', async () => {
+    const url = 'sqlserver://crm:p%40ss@db.example:1444/crm?encrypt=true';
+    const handle = connectDatabase(url);
+    expect(handle.dialect).toBe('mssql');
+    expect(handle.describe).toBe('sqlserver://db.example/crm');
+    expect(handle.db.selectFrom('clients').select('id').where('id', '=', 'x').compile().sql).toBe('select "id" from "clients" where "id" = @1');
+    const config = parseSqlServerUrl(url);
+    expect(config.options).toMatchObject({ port: 1444, encrypt: true, database: 'crm' });
+    expect(config.authentication).toMatchObject({ options: { userName: 'crm', password: 'p@ss' } });
+    await handle.db.destroy();
+  });
+
+  it('when DATABASE_URL has no database, then it is refused with the expected form', () => {
+    expect(() => connectDatabase('sqlserver://crm:secret@db.example:1433/')).toThrow(/needs a host and a database/);
   });
 });
