@@ -2,6 +2,7 @@ import { CompiledQuery, sql, type AliasedSelectQueryBuilder, type Compilable, ty
 import { v7 as uuidv7 } from 'uuid';
 import type { Database, TenantTable } from './database.js';
 import type { DialectName } from './dialect.js';
+import { directReaderOf } from './connect.js';
 
 /** The signed-in caller, as the data layer needs it. */
 export interface Actor {
@@ -120,7 +121,8 @@ export class TenantScope {
    * Runs a hot query whose shape never changes, building and compiling it only once per
    * dialect: the first call builds it with marker values, later calls bind the real tenant
    * and `args` into the same SQL. Building and compiling with Kysely costs more than running
-   * a point lookup in SQLite, and these run on every request.
+   * a point lookup in SQLite, and these run on every request. Reads only: on embedded SQLite
+   * they may run directly on the connection (see directReaderOf).
    */
   async precompiled<R>(key: string, build: (scope: TenantScope, arg: (i: number) => string) => Compilable<R>, args: unknown[]): Promise<R[]> {
     const cacheKey = `${this.dialect}:${key}`;
@@ -139,6 +141,8 @@ export class TenantScope {
       precompiled.set(cacheKey, entry);
     }
     const parameters = entry.slots.map((slot) => ('tenant' in slot ? this.actor.tenantId : 'arg' in slot ? args[slot.arg] : slot.value));
+    const rows = directReaderOf(this.db)?.(entry.sql, parameters);
+    if (rows) return rows as R[];
     const result = await this.db.executeQuery<R>(CompiledQuery.raw(entry.sql, parameters));
     return result.rows;
   }
