@@ -44,7 +44,7 @@ const directReaders = new WeakMap<Kysely<Database>, DirectReader>();
 
 /**
  * Embedded SQLite answers a read synchronously, so a hot read can skip Kysely's connection
- * lock and its promise chain (about a third of a point lookup's cost under load). Not while a
+ * lock and its promise chain (client reads in the bench: about 4,100 to 4,600 req/s). Not while a
  * transaction is open on the single connection: the read would see its uncommitted writes, so
  * the reader answers undefined and the caller queues behind the transaction through Kysely.
  * Only the Kysely instance itself has a reader; transactions and SQL Server have none.
