@@ -2,12 +2,8 @@ import type { z } from 'zod';
 import type { emailFile } from '../../api/src/contract/index.js';
 import { attachmentBase64, bodyHtml, type Address, type MailItem } from './mail-item.js';
 
-/** Where the user files a message: a client, and optionally one of its deals and contacts. */
-export interface FilingTargets {
-  clientId: string;
-  dealId: string | null;
-  contactIds: string[];
-}
+/** Where the user files a message: a client, and optionally one of its deals and contacts (every field set). */
+export type FilingTargets = Required<Pick<z.infer<typeof emailFile>, 'clientId' | 'dealId' | 'contactIds'>>;
 
 /** The addresses the API matches to contacts and clients: sender and recipients, once each. */
 export function addressesOf(message: { from?: Address; to: Address[]; cc: Address[] }): string[] {

@@ -2,12 +2,10 @@ import type { TenantScope } from '../../db/tenant-scope.js';
 import { AppError, type FieldError } from '../../http/errors.js';
 import { findClient } from '../clients/clients.repository.js';
 import { findContact } from '../contacts/contacts.repository.js';
+import type { EmailFile } from './emails.schemas.js';
 
-export interface FilingTargets {
-  clientId: string;
-  dealId?: string | null;
-  contactIds: string[];
-}
+/** Where an email or a filing choice points; the same fields in both requests. */
+export type FilingTargets = Pick<EmailFile, 'clientId' | 'dealId' | 'contactIds'>;
 
 /** The client must be the caller tenant's, and the deal and contacts that client's: else 422. */
 export async function checkFilingTargets(scope: TenantScope, input: FilingTargets): Promise<void> {
